@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Sirocco.Cli;
+
+/// <summary>The <c>sirocco</c> command line: the server and the local tools.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "Sirocco — a workflow service that runs Mistral Workflow Language v2 workflows and serves the Mistral v2 REST API.");
+        root.Subcommands.Add(ServerCommand.Create());
+        return root;
+    }
+

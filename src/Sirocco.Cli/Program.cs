@@ -1,0 +1,3 @@
+using Sirocco.Cli;
+
+return CliApp.Run(args);
