@@ -196,7 +196,7 @@ internal sealed partial class SpecReader
 
     private static string DescribeValue(YamlNode node, Value? value) => value switch
     {
-        IntValue => "a negative integer",
+        IntValue i => i.Value.Sign < 0 ? "a negative integer" : "an integer",
         StringValue s => $"'{s.Value}'",
         _ => Describe(node),
     };
