@@ -175,7 +175,21 @@ internal sealed partial class SpecReader
             start--;
         }
 
-        var end = (int)Math.Clamp(value.End.Index, start, _text.Length);
+        // A block collection's own end mark is not reliable, so take the furthest descendant and run to its line end
+        // (which also takes in the closing bracket of a flow collection and a trailing comment).
+        var end = (int)Math.Clamp(LastEnd(value), start, _text.Length);
+        while (end < _text.Length && _text[end - 1] != '\n' && _text[end] != '\n')
+        {
+            end++;
+        }
+
         return _text[start..end].TrimEnd() + "\n";
     }
+
+    private static long LastEnd(YamlNode node) => node switch
+    {
+        YamlMappingNode m when m.Children.Count > 0 => Math.Max(m.End.Index, m.Children.Max(e => Math.Max(LastEnd(e.Key), LastEnd(e.Value)))),
+        YamlSequenceNode s when s.Children.Count > 0 => Math.Max(s.End.Index, s.Children.Max(LastEnd)),
+        _ => node.End.Index,
+    };
 }
