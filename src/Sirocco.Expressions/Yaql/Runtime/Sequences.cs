@@ -1,0 +1,37 @@
+using Sirocco.Expressions.Values;
+
+namespace Sirocco.Expressions.Yaql.Runtime;
+
+/// <summary>What YAQL treats as an iterable (lists, sets, lazy sequences; not strings, not dicts).</summary>
+internal static class Sequences
+{
+    public static bool IsIterable(Value value) => value is ListValue or YaqlSet or YaqlLazy or YaqlOrdered;
+
+    public static IEnumerable<Value> Enumerate(Value value) => value switch
+    {
+        ListValue list => list.Items,
+        YaqlSet set => set.Items,
+        YaqlLazy lazy => lazy.Enumerate(),
+        YaqlOrdered ordered => ordered.Items,
+        _ => throw new InvalidOperationException("Not iterable."),
+    };
+
+    /// <summary>A materialised result, or a lazy one when the source was lazy (it may be endless).</summary>
+    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) =>
+        source is YaqlLazy ? new YaqlLazy(items) : Materialize(items, context);
+
+    public static ListValue Materialize(IEnumerable<Value> items, EvalContext context)
+    {
+        var list = new List<Value>();
+        foreach (var item in items)
+        {
+            list.Add(item);
+            if (list.Count > 1024)
+            {
+                context.CheckSize(list.Count);
+            }
+        }
+
+        return new ListValue(list);
+    }
+}

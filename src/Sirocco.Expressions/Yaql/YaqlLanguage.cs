@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Sirocco.Expressions.Values;
+using Sirocco.Expressions.Yaql.Library;
+using Sirocco.Expressions.Yaql.Runtime;
+using Sirocco.Expressions.Yaql.Syntax;
+
+namespace Sirocco.Expressions.Yaql;
+
+/// <summary>
+/// YAQL inside <c>&lt;% %&gt;</c>, as Mistral runs it: every single-line <c>&lt;%.*?%&gt;</c> is an expression;
+/// a string that is exactly one expression yields its typed value, otherwise each expression is replaced
+/// by the Python <c>str()</c> of its value. Parsed trees are cached and shared; each evaluation gets fresh state.
+/// </summary>
+internal sealed partial class YaqlLanguage : IExpressionLanguage
+{
+    private readonly YaqlOptions _options;
+    private readonly YaqlParseCache _cache;
+    private readonly FunctionRegistry _library = FunctionRegistry.Standard;
+
+    public YaqlLanguage(YaqlOptions? options = null)
+    {
+        _options = options ?? YaqlOptions.Default;
+        _options.Validate();
+        _cache = new YaqlParseCache(_options);
+    }
+
+    public bool Contains(string text) => text.Contains("<%", StringComparison.Ordinal) && InlinePattern().IsMatch(text);
+
+    public ExpressionResult Evaluate(string text, ExpressionContext context)
+    {
+        var matches = InlinePattern().Matches(text);
+        if (matches.Count == 0)
+        {
+            return ExpressionResult.Success(Value.From(text));
+        }
+
+        var result = text;
+        foreach (Match match in matches)
+        {
+            var expression = Inner(match.Value);
+            var outcome = EvaluateExpression(expression, context, out var state);
+            if (outcome.Error is { } error)
+            {
+                return ExpressionResult.Failure(error);
+            }
+
+            try
+            {
+                if (match.Length == text.Length)
+                {
+                    return ExpressionResult.Success(YaqlOutput.ToStored(outcome.Value!, state!));
+                }
+
+                // Mistral replaces every occurrence of the expression text in the string built so far.
+                result = result.Replace(match.Value, PythonText.Str(YaqlOutput.ToRenderable(outcome.Value!, state!)), StringComparison.Ordinal);
+            }
+            catch (YaqlException e)
+            {
+                return ExpressionResult.Failure(new ExpressionError(expression, e.Category, e.Message, e.Position));
+            }
+        }
+
+        return ExpressionResult.Success(new StringValue(result));
+    }
+
+    public IReadOnlyList<ExpressionError> CheckSyntax(string text)
+    {
+        var errors = new List<ExpressionError>();
+        foreach (Match match in InlinePattern().Matches(text))
+        {
+            var expression = Inner(match.Value);
+            if (_cache.Get(expression).Error is { } error)
+            {
+                errors.Add(new ExpressionError(expression, error.Category, error.Message, error.Position));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Evaluates one bare expression (no delimiters) to its internal value.</summary>
+    internal (Value? Value, ExpressionError? Error) EvaluateExpression(string expression, ExpressionContext context, out EvalContext? state)
+    {
+        state = null;
+        var parsed = _cache.Get(expression);
+        if (parsed.Error is { } syntax)
+        {
+            return (null, new ExpressionError(expression, syntax.Category, syntax.Message, syntax.Position));
+        }
+
+        state = new EvalContext(_options, _library, context.Workflow);
+        var scope = new Scope(null, context.Data);
+        if (context.Data is DictValue data)
+        {
+            scope.Set("__env", data.Get("__env") ?? Value.Null);
+            scope.Set("__execution", data.Get("__execution") ?? Value.Null);
+            scope.Set("__task_execution", data.Get("__task_execution") ?? Value.Null);
+        }
+
+        try
+        {
+            return (parsed.Node!.Evaluate(state, scope), null);
+        }
+        catch (YaqlException e)
+        {
+            return (null, new ExpressionError(expression, e.Category, e.Message, e.Position));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return (null, new ExpressionError(expression, "limit", "Regular expression took too long"));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return (null, new ExpressionError(expression, "limit", "Expression nested too deeply"));
+        }
+    }
+
+    /// <summary>Mistral strips the delimiter characters from both ends (<c>strip("&lt;%&gt;")</c>), then whitespace.</summary>
+    private static string Inner(string match) => match.Trim('<', '%', '>').Trim();
+
+    [GeneratedRegex("<%.*?%>")]
+    private static partial Regex InlinePattern();
+}
