@@ -60,18 +60,28 @@ internal static class YamlLoader
             return node;
         }
 
-        var children = node switch
+        switch (node)
         {
-            YamlMappingNode m => m.Children.SelectMany(e => new[] { e.Key, e.Value }),
-            YamlSequenceNode s => s.Children,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            if (FindAnchor(child) is { } found)
-            {
-                return found;
-            }
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if ((FindAnchor(key) ?? FindAnchor(value)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (FindAnchor(item) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
         }
 
         return null;
