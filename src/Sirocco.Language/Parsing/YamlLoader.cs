@@ -18,7 +18,10 @@ internal static class YamlLoader
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var mark = e.InnerException is YamlException innerMark ? innerMark.Start : e.Start;
-            bag.Add(DiagnosticBag.At(mark), string.Empty, $"invalid YAML: {Clean(message)}");
+            message = Clean(message);
+            bag.Add(DiagnosticBag.At(mark), string.Empty, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"duplicate key '{message["Duplicate key ".Length..]}' (names of workflows, tasks, actions and keys must be unique)"
+                : $"invalid YAML: {message}");
             return null;
         }
 
