@@ -159,12 +159,14 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>An expression or a non-negative integer (<c>wait-before</c>, <c>timeout</c>, <c>concurrency</c>, retry <c>count</c>...).</summary>
-    private Value? ReadExpressionOrCount(YamlNode node, string path, string what)
+    private Value? ReadExpressionOrCount(YamlNode node, string path, string what, bool allowFraction = false)
     {
         var value = node is YamlScalarNode scalar ? ScalarResolver.Resolve(scalar) : null;
         switch (value)
         {
             case IntValue i when i.Value.Sign >= 0:
+                return value;
+            case FloatValue f when allowFraction && f.Value >= 0 && double.IsFinite(f.Value):
                 return value;
             case StringValue s when ExpressionSyntax.IsWholeExpression(s.Value):
                 CheckExpression(node, path, s.Value);
@@ -208,6 +210,7 @@ internal sealed partial class SpecReader
     private static string DescribeValue(YamlNode node, Value? value) => value switch
     {
         IntValue i => i.Value.Sign < 0 ? "a negative integer" : "an integer",
+        FloatValue f => $"the number {f.ToText()}",
         StringValue s => $"'{s.Value}'",
         _ => Describe(node),
     };
