@@ -254,14 +254,15 @@ internal sealed partial class SpecReader
     private JoinSpec? ReadJoin(YamlNode node, string path)
     {
         var value = node is YamlScalarNode s ? ScalarResolver.Resolve(s) : null;
+        var location = DiagnosticBag.At(node.Start);
         switch (value)
         {
             case StringValue { Value: "all" }:
-                return JoinSpec.All;
+                return JoinSpec.All with { Location = location };
             case StringValue { Value: "one" }:
-                return new JoinSpec(1);
+                return new JoinSpec(1) { Location = location };
             case IntValue i when i.Value.Sign >= 0 && i.Value <= int.MaxValue:
-                return new JoinSpec((int)i.Value);
+                return new JoinSpec((int)i.Value) { Location = location };
             default:
                 _bag.Add(node, path, $"'join' must be 'all', 'one' or a non-negative integer, not {DescribeValue(node, value)}");
                 return null;
