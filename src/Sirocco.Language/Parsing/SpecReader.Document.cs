@@ -13,6 +13,8 @@ internal sealed partial class SpecReader
     {
         var actualKind = kind ?? GuessKind(root);
         CheckVersion(root, string.Empty, required: true);
+        _sliceDefinitions = actualKind == DocumentKind.Workbook ||
+            (actualKind == DocumentKind.Workflows && root.Children.Keys.Count(k => KeyOf(k) != "version") > 1);
         var document = actualKind switch
         {
             DocumentKind.Workbook => ReadWorkbook(root),
@@ -184,6 +186,11 @@ internal sealed partial class SpecReader
     /// <summary>The text of one entry (its key line through the end of its body, dedented), for per-definition storage.</summary>
     private string Slice(YamlNode key, YamlNode value)
     {
+        if (!_sliceDefinitions)
+        {
+            return _text;
+        }
+
         var start = (int)Math.Clamp(key.Start.Index, 0, _text.Length);
         while (start > 0 && _text[start - 1] != '\n')
         {
@@ -200,6 +207,11 @@ internal sealed partial class SpecReader
 
         // Workbook entries are indented; cut the key's indentation from every line, as Mistral's workbook parser does.
         var indent = (int)Math.Max(0, key.Start.Column - 1);
+        if (indent == 0)
+        {
+            return _text[start..end].TrimEnd() + "\n";
+        }
+
         var lines = _text[start..end].TrimEnd().Split('\n');
         return string.Join('\n', lines.Select(l => l[Math.Min(indent, l.Length - l.TrimStart(' ').Length)..])) + "\n";
     }

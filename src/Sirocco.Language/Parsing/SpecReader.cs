@@ -16,6 +16,9 @@ internal sealed partial class SpecReader
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
 
+    // False when every definition's text will be the whole file, so cutting slices would be wasted work.
+    private bool _sliceDefinitions = true;
+
     public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>>? syntaxChecker)
     {
         _text = text;
@@ -226,19 +229,29 @@ internal sealed partial class SpecReader
             case YamlSequenceNode list:
                 for (var i = 0; i < list.Children.Count; i++)
                 {
-                    CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    if (NeedsCheck(list.Children[i]))
+                    {
+                        CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    }
                 }
 
                 break;
             case YamlMappingNode map:
                 foreach (var (key, value) in map.Children)
                 {
-                    CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    if (NeedsCheck(value))
+                    {
+                        CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    }
                 }
 
                 break;
         }
     }
+
+    // Paths are built only for nodes that may hold an expression: most values are plain and need none.
+    private static bool NeedsCheck(YamlNode node) =>
+        node is not YamlScalarNode scalar || (scalar.Value is { } text && ExpressionSyntax.MayHoldExpression(text));
 
     private void CheckExpression(YamlNode node, string path, string text)
     {
