@@ -23,7 +23,10 @@ internal sealed partial class SpecReader
 
     private static readonly string[] ReverseOnlyKeys = ["requires"];
 
-    private static readonly string[] AllTaskKeys = [.. CommonTaskKeys, .. DirectOnlyKeys, .. ReverseOnlyKeys];
+    // Mistral's task schema also admits 'name', 'version' and 'type', which it overwrites from the context; tolerated, ignored.
+    private static readonly string[] IgnoredTaskKeys = ["name", "version", "type"];
+
+    private static readonly string[] AllTaskKeys = [.. CommonTaskKeys, .. DirectOnlyKeys, .. ReverseOnlyKeys, .. IgnoredTaskKeys];
 
     private TaskSpec? ReadTask(string name, YamlNode key, YamlNode node, string path, WorkflowType type, List<TaskReference> references)
     {
