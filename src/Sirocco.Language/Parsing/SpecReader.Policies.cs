@@ -112,11 +112,17 @@ internal sealed partial class SpecReader
             var isExpression = v is StringValue s && ExpressionSyntax.IsWholeExpression(s.Value);
             switch (key)
             {
-                case "count" or "delay" when isCount || isExpression:
-                    _ = key == "count" ? count = v : delay = v;
+                case "count" when isCount || isExpression:
+                    count = v;
                     break;
-                case "break-on" or "continue-on" when isExpression:
-                    _ = key == "break-on" ? breakOn = ((StringValue)v).Value : continueOn = ((StringValue)v).Value;
+                case "delay" when isCount || isExpression:
+                    delay = v;
+                    break;
+                case "break-on" when isExpression:
+                    breakOn = ((StringValue)v).Value;
+                    break;
+                case "continue-on" when isExpression:
+                    continueOn = ((StringValue)v).Value;
                     break;
                 case "count" or "delay" or "break-on" or "continue-on":
                     _bag.Add(node, path, $"retry '{key}' has an invalid value {v.ToRepr()}");

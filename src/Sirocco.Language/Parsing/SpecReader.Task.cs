@@ -281,11 +281,14 @@ internal sealed partial class SpecReader
 
         var requiresPath = YamlPaths.Key(path, "requires");
         var names = ReadStringOrList(node, requiresPath, "'requires'");
-        for (var i = 0; i < names.Length; i++)
+        foreach (var name in names)
         {
-            var itemNode = node is YamlSequenceNode list ? list.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == names[i]) ?? node : node;
-            var itemPath = node is YamlSequenceNode seq ? YamlPaths.Index(requiresPath, seq.Children.IndexOf(itemNode)) : requiresPath;
-            references.Add(new TaskReference(taskName, names[i], itemNode, itemPath, IsRequires: true));
+            // Point each reference at its own list item (names are unique once read).
+            var index = node is YamlSequenceNode list ? list.Children.ToList().FindIndex(c => c is YamlScalarNode s && s.Value == name) : -1;
+            var (itemNode, itemPath) = index >= 0
+                ? (((YamlSequenceNode)node).Children[index], YamlPaths.Index(requiresPath, index))
+                : (node, requiresPath);
+            references.Add(new TaskReference(taskName, name, itemNode, itemPath, IsRequires: true));
         }
 
         return names;
