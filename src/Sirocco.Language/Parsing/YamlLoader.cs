@@ -24,6 +24,13 @@ internal static class YamlLoader
                 : $"invalid YAML: {message}");
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. a flow '[' opened at a bad
+            // indentation); point at the last place it read successfully.
+            bag.Add(LastReadablePosition(text), string.Empty, "invalid YAML: the text cannot be read past this point");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -88,6 +95,25 @@ internal static class YamlLoader
         }
 
         return null;
+    }
+
+    private static SourceLocation LastReadablePosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = SourceLocation.Start;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = DiagnosticBag.At(parser.Current!.End);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Expected: the reason we are here.
+        }
+
+        return last;
     }
 
     private static string Clean(string message)
