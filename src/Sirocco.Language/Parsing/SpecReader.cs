@@ -16,6 +16,9 @@ internal sealed partial class SpecReader
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
 
+    // False when every definition's text will be the whole file, so cutting slices would be wasted work.
+    private bool _sliceDefinitions = true;
+
     public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>>? syntaxChecker)
     {
         _text = text;
@@ -66,8 +69,19 @@ internal sealed partial class SpecReader
         }
     }
 
-    private static YamlNode? Get(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    // A linear scan: spec mappings are small, and it spares allocating and hashing a key node per lookup.
+    private static YamlNode? Get(YamlMappingNode map, string key)
+    {
+        foreach (var (k, value) in map.Children)
+        {
+            if (k is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private string? ReadNonEmptyString(YamlNode node, string path, string what)
     {
@@ -148,12 +162,14 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>An expression or a non-negative integer (<c>wait-before</c>, <c>timeout</c>, <c>concurrency</c>, retry <c>count</c>...).</summary>
-    private Value? ReadExpressionOrCount(YamlNode node, string path, string what)
+    private Value? ReadExpressionOrCount(YamlNode node, string path, string what, bool allowFraction = false)
     {
         var value = node is YamlScalarNode scalar ? ScalarResolver.Resolve(scalar) : null;
         switch (value)
         {
             case IntValue i when i.Value.Sign >= 0:
+                return value;
+            case FloatValue f when allowFraction && f.Value >= 0 && double.IsFinite(f.Value):
                 return value;
             case StringValue s when ExpressionSyntax.IsWholeExpression(s.Value):
                 CheckExpression(node, path, s.Value);
@@ -197,6 +213,7 @@ internal sealed partial class SpecReader
     private static string DescribeValue(YamlNode node, Value? value) => value switch
     {
         IntValue i => i.Value.Sign < 0 ? "a negative integer" : "an integer",
+        FloatValue f => $"the number {f.ToText()}",
         StringValue s => $"'{s.Value}'",
         _ => Describe(node),
     };
@@ -212,19 +229,29 @@ internal sealed partial class SpecReader
             case YamlSequenceNode list:
                 for (var i = 0; i < list.Children.Count; i++)
                 {
-                    CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    if (NeedsCheck(list.Children[i]))
+                    {
+                        CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    }
                 }
 
                 break;
             case YamlMappingNode map:
                 foreach (var (key, value) in map.Children)
                 {
-                    CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    if (NeedsCheck(value))
+                    {
+                        CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    }
                 }
 
                 break;
         }
     }
+
+    // Paths are built only for nodes that may hold an expression: most values are plain and need none.
+    private static bool NeedsCheck(YamlNode node) =>
+        node is not YamlScalarNode scalar || (scalar.Value is { } text && ExpressionSyntax.MayHoldExpression(text));
 
     private void CheckExpression(YamlNode node, string path, string text)
     {

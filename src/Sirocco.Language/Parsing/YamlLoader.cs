@@ -18,7 +18,17 @@ internal static class YamlLoader
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var mark = e.InnerException is YamlException innerMark ? innerMark.Start : e.Start;
-            bag.Add(DiagnosticBag.At(mark), string.Empty, $"invalid YAML: {Clean(message)}");
+            message = Clean(message);
+            bag.Add(DiagnosticBag.At(mark), string.Empty, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"duplicate key '{message["Duplicate key ".Length..]}' (names of workflows, tasks, actions and keys must be unique)"
+                : $"invalid YAML: {message}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. a flow '[' opened at a bad
+            // indentation); point at the last place it read successfully.
+            bag.Add(LastReadablePosition(text), string.Empty, "invalid YAML: the text cannot be read past this point");
             return null;
         }
 
@@ -60,21 +70,50 @@ internal static class YamlLoader
             return node;
         }
 
-        var children = node switch
+        switch (node)
         {
-            YamlMappingNode m => m.Children.SelectMany(e => new[] { e.Key, e.Value }),
-            YamlSequenceNode s => s.Children,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            if (FindAnchor(child) is { } found)
-            {
-                return found;
-            }
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if ((FindAnchor(key) ?? FindAnchor(value)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (FindAnchor(item) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
         }
 
         return null;
+    }
+
+    private static SourceLocation LastReadablePosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = SourceLocation.Start;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = DiagnosticBag.At(parser.Current!.End);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Expected: the reason we are here.
+        }
+
+        return last;
     }
 
     private static string Clean(string message)
