@@ -50,6 +50,7 @@ internal static class SystemFunctions
         });
         r.Add("selectAllCases", CallForm.Function, 0, -1, call =>
             new ListValue(Enumerable.Range(0, call.Count).Where(i => call[i].IsTruthy).Select(i => Value.From(i))));
+        r.Add("examine", CallForm.Function, 0, -1, call => new YaqlLazy(Enumerable.Range(0, call.Count).Select(i => Value.From(call[i].IsTruthy))));
         r.Add("switchCase", CallForm.Method, 1, -1, call =>
         {
             var index = call.Int(0);

@@ -38,8 +38,6 @@ internal static class Properties
             "second" => Value.From(d.Second),
             "microsecond" => Value.From(d.Ticks % TimeSpan.TicksPerSecond / 10),
             "weekday" => Value.From(((int)d.DayOfWeek + 6) % 7),
-            "dayOfWeek" => Value.From(((int)d.DayOfWeek + 6) % 7),
-            "dayOfYear" => Value.From(d.DayOfYear),
             "date" => new YaqlDateTime(new DateTimeOffset(d.Date, d.Offset)),
             "time" => new YaqlTimeSpan(d.TimeOfDay),
             "offset" => new YaqlTimeSpan(d.Offset),
