@@ -36,7 +36,7 @@ internal static partial class QueryFunctions
         });
         r.Add("len", CallForm.Both, 1, 1, Length);
         r.Add("count", CallForm.Method, 1, 1, call => Value.From(call.Seq(0).LongCount()));
-        r.Add("memorize", CallForm.Method, 1, 1, call => call[0] is ListValue list ? list : call.Result(call.Seq(0)));
+        r.Add("memorize", CallForm.Method, 1, 1, call => call[0] is ListValue list ? list : call.Result(call.Seq(0).ToList()));
         r.Add("sum", CallForm.Method, 1, 2, Sum);
         r.Add("max", CallForm.Method, 1, 2, call => Extreme(call, max: true));
         r.Add("min", CallForm.Method, 1, 2, call => Extreme(call, max: false));
@@ -74,7 +74,7 @@ internal static partial class QueryFunctions
         {
             var start = call.Count > 0 ? call.Int(0) : BigInteger.Zero;
             var step = call.Count > 1 ? call.Int(1) : BigInteger.One;
-            return new YaqlLazy(Infinite(start, step));
+            return Sequences.Endless(Infinite(start, step), call.Context);
         });
         r.Add("orderBy", CallForm.Method, 2, 2, call => OrderBy(call, descending: false));
         r.Add("orderByDescending", CallForm.Method, 2, 2, call => OrderBy(call, descending: true));
@@ -93,12 +93,12 @@ internal static partial class QueryFunctions
                 return call.Result(Enumerable.Repeat(value, call.SmallInt(1)));
             }
 
-            return new YaqlLazy(Forever(value));
+            return Sequences.Endless(Forever(value), call.Context);
         });
         r.Add("cycle", CallForm.Method, 1, 1, call =>
         {
             var items = call.Seq(0).ToList();
-            return new YaqlLazy(Cycle(items));
+            return Sequences.Endless(Cycle(items), call.Context);
         });
         r.Add("takeWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).TakeWhile(v => call.Call(1, v).IsTruthy)));
         r.Add("skipWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).SkipWhile(v => call.Call(1, v).IsTruthy)));
@@ -223,7 +223,7 @@ internal static partial class QueryFunctions
             throw YaqlException.ValueError("range() arg 3 must not be zero");
         }
 
-        return new YaqlLazy(RangeItems(start, stop, step));
+        return Sequences.Endless(RangeItems(start, stop, step), call.Context);
     }
 
     private static IEnumerable<Value> RangeItems(BigInteger start, BigInteger stop, BigInteger step)

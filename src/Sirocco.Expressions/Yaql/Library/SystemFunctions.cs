@@ -31,7 +31,7 @@ internal static class SystemFunctions
         r.Add("unpack", CallForm.Method, 1, -1, Unpack);
         r.Add("assert", CallForm.Method, 2, 3, call =>
         {
-            var value = call[0];
+            var value = call[0] is YaqlLazy lazy ? new YaqlLazy(lazy.Enumerate().ToList()) : call[0];
             var message = call.Count > 2 ? call.Str(2) : "Assertion failed";
             return call.Call(1, value).IsTruthy ? value : throw new YaqlException("assertion", message);
         });

@@ -20,18 +20,16 @@ internal static class Sequences
     /// A query result. The reference returns Python iterators here, and that shows: they cannot be
     /// indexed, are always truthy and equal only to themselves, so ours are lazy values too.
     /// </summary>
-    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) => new YaqlLazy(Limit(items, context));
+    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) => new YaqlLazy(items);
 
-    private static IEnumerable<Value> Limit(IEnumerable<Value> items, EvalContext context)
+    /// <summary>An endless producer: each item costs a step, so consuming it all fails at the step limit.</summary>
+    public static YaqlLazy Endless(IEnumerable<Value> items, EvalContext context) => new(Stepped(items, context));
+
+    private static IEnumerable<Value> Stepped(IEnumerable<Value> items, EvalContext context)
     {
-        var count = 0;
         foreach (var item in items)
         {
-            if (++count > 1024)
-            {
-                context.CheckSize(count);
-            }
-
+            context.Step();
             yield return item;
         }
     }
