@@ -29,7 +29,8 @@ internal static class Operators
 
     public static double ToDouble(Value value) => value switch
     {
-        IntValue i => (double)i.Value,
+        // BigInteger's double conversion is not correctly rounded beyond 2^53; Python's is.
+        IntValue i => BigInteger.Abs(i.Value) < (BigInteger.One << 53) ? (double)(long)i.Value : double.Parse(i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
         FloatValue f => f.Value,
         _ => throw new InvalidOperationException("Not a number."),
     };

@@ -169,7 +169,7 @@ internal sealed class YaqlParser
                     throw Unexpected();
                 }
 
-                args.Add(new ConstantNode(Values.Value.Null, Current.Position));
+                args.Add(new OmittedNode(Current.Position));
                 _index++;
                 continue;
             }
