@@ -84,15 +84,11 @@ internal static partial class CollectionFunctions
         {
             foreach (var pair in call.Seq(0))
             {
-                if (!Sequences.IsIterable(pair))
+                // The reference takes the first two items of whatever each element iterates to.
+                var kv = PairItems(pair).Take(2).ToList();
+                if (kv.Count < 2)
                 {
-                    throw Invocation.NoMatch;
-                }
-
-                var kv = Sequences.Enumerate(pair).ToList();
-                if (kv.Count != 2)
-                {
-                    throw YaqlException.ValueError($"dictionary update sequence element has length {kv.Count}; 2 is required");
+                    throw new YaqlException("sequence_error", "dict() element has fewer than 2 items");
                 }
 
                 entries.Add(new(kv[0], kv[1]));
@@ -113,6 +109,14 @@ internal static partial class CollectionFunctions
 
         return DictValue.From(entries);
     }
+
+    private static IEnumerable<Value> PairItems(Value pair) => pair switch
+    {
+        StringValue s => s.Value.Select(c => (Value)new StringValue(c.ToString())),
+        DictValue d => d.Keys,
+        _ when Sequences.IsIterable(pair) => Sequences.Enumerate(pair),
+        _ => throw YaqlException.TypeError($"'{pair.Kind.ToString().ToLowerInvariant()}' object is not iterable"),
+    };
 
     private static Value DictSet(Invocation call)
     {

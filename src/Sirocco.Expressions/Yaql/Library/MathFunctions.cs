@@ -36,8 +36,8 @@ internal static class MathFunctions
             call.Context.CheckSize(bits / 64);
             return new IntValue(call.Int(0) << bits);
         });
-        r.Add("max", CallForm.Function, 2, 2, call => Operators.Compare(">", call[1], call[0]) ? call[1] : call[0]);
-        r.Add("min", CallForm.Function, 2, 2, call => Operators.Compare("<", call[1], call[0]) ? call[1] : call[0]);
+        r.Add("max", CallForm.Function, 2, 2, call => Pick(call, ">"));
+        r.Add("min", CallForm.Function, 2, 2, call => Pick(call, "<"));
         r.Add("pow", CallForm.Function, 2, 3, Pow);
         r.Add("sign", CallForm.Function, 1, 1, call => call[0] switch
         {
@@ -46,6 +46,13 @@ internal static class MathFunctions
             _ => throw Invocation.NoMatch,
         });
         r.Add("round", CallForm.Function, 1, 2, Round);
+    }
+
+    private static Value Pick(Invocation call, string op)
+    {
+        var a = call[0];
+        var b = call[1];
+        return Operators.Compare(op, b, a) ? b : a;
     }
 
     public static Value ToInt(Value value) => value switch

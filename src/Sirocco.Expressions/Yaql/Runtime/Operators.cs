@@ -89,10 +89,18 @@ internal static class Operators
                 return Repeat(s, n.Value, context);
             case (IntValue n, StringValue s):
                 return Repeat(s, n.Value, context);
+            case (StringValue s, BoolValue b):
+                return Repeat(s, b.Value ? 1 : 0, context);
+            case (BoolValue b, StringValue s):
+                return Repeat(s, b.Value ? 1 : 0, context);
             case (ListValue l, IntValue n):
                 return RepeatList(l, n.Value, context);
             case (IntValue n, ListValue l):
                 return RepeatList(l, n.Value, context);
+            case (ListValue l, BoolValue b):
+                return RepeatList(l, b.Value ? 1 : 0, context);
+            case (BoolValue b, ListValue l):
+                return RepeatList(l, b.Value ? 1 : 0, context);
             case (YaqlTimeSpan t, IntValue or FloatValue):
                 return new YaqlTimeSpan(t.Value * ToDouble(right));
             case (IntValue or FloatValue, YaqlTimeSpan t):
