@@ -15,7 +15,7 @@ internal static partial class QueryFunctions
         r.Add("selectMany", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).SelectMany(v =>
         {
             var inner = call.Call(1, v);
-            return Sequences.IsIterable(inner) ? Sequences.Enumerate(inner) : throw YaqlException.TypeError("selectMany selector must return an iterable");
+            return Sequences.IsIterable(inner) ? Sequences.Enumerate(inner) : [inner];
         })));
         r.Add("skip", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).Skip(call.SmallInt(1))));
         r.Add("limit", CallForm.Method, 2, 2, Take);
