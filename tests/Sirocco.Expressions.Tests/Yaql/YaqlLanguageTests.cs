@@ -107,4 +107,14 @@ public sealed class YaqlLanguageTests
         var value = Eval("<% [set(1), datetime(2020, 1, 2), $.l.select($)] %>").Value!;
         Assert.Equal("[[1],\"2020-01-02T00:00:00.000000\",[1,\"a\"]]", value.ToJson());
     }
+
+    [Fact]
+    public void Now_reads_the_configured_clock()
+    {
+        var clock = new ManualClock { Now = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero) };
+        var options = new YaqlOptions { TimeProvider = clock };
+        Assert.Equal(Value.From("2024-05-06T07:08:09.000000"), Eval("<% now() %>", options).Value);
+        clock.Now = clock.Now.AddDays(1);
+        Assert.Equal(Value.From(7), Eval("<% now().day %>", options).Value);
+    }
 }

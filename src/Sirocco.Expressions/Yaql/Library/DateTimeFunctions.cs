@@ -37,7 +37,12 @@ internal static class DateTimeFunctions
                 (Part("milliseconds") * TimeSpan.TicksPerMillisecond) + (Part("microseconds") * 10);
             return new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)));
         }, acceptsNamed: true);
-        r.Add("now", CallForm.Function, 0, 1, _ => new YaqlDateTime(DateTimeOffset.UtcNow), acceptsNamed: true);
+        r.Add("now", CallForm.Function, 0, 1, call =>
+        {
+            var offset = call.Count > 0 ? call[0] : call.Named("offset");
+            var now = call.Context.Options.TimeProvider.GetUtcNow();
+            return new YaqlDateTime(offset is YaqlTimeSpan span ? now.ToOffset(span.Value) : now);
+        }, acceptsNamed: true);
         r.Add("utctz", CallForm.Function, 0, 0, _ => new YaqlTimeSpan(TimeSpan.Zero));
         r.Add("isDatetime", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlDateTime));
         r.Add("isTimespan", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlTimeSpan));
