@@ -117,4 +117,13 @@ public sealed class YaqlLanguageTests
         clock.Now = clock.Now.AddDays(1);
         Assert.Equal(Value.From(7), Eval("<% now().day %>", options).Value);
     }
+
+    [Theory]
+    [InlineData("s=<% set(1) %>", "s={1}")]
+    [InlineData("s=<% set() %>", "s=set()")]
+    [InlineData("d=<% datetime(2020, 1, 2, 3, 4, 5) %>", "d=2020-01-02 03:04:05+00:00")]
+    [InlineData("q=<% $.l.where(true) %>", "q=[1, 'a']")]
+    [InlineData("t=<% str($.l) %>", "t=(1, 'a')")]
+    public void Embedded_values_render_as_mistral_renders_them(string text, string expected) =>
+        Assert.Equal(Value.From(expected), Eval(text).Value);
 }
