@@ -34,6 +34,9 @@ public sealed class YaqlMistralTests
     [InlineData("wf", "env().flags.debug", "OK true")]
     [InlineData("wf", "env()?.missing", "ERR key_not_found")]
     [InlineData("wf", "$.__env", "ERR syntax")]
+    [InlineData("data", "json_dump({a => {b => {c => {d => 1}}}})", "OK \"{\\n    \\\"a\\\": {\\n        \\\"b\\\": {\\n            \\\"c\\\": null\\n        }\\n    }\\n}\"")]
+    [InlineData("data", "json_dump([{a => [{b => {c => [{d => 1}]}}]}])", "OK \"[\\n    {\\n        \\\"a\\\": [\\n            {\\n                \\\"b\\\": {\\n                    \\\"c\\\": [\\n                        null\\n                    ]\\n                }\\n            }\\n        ]\\n    }\\n]\"")]
+    [InlineData("data", "json_pp({x => $.nested})", "OK \"{\\n    \\\"x\\\": {\\n        \\\"a\\\": {\\n            \\\"b\\\": null\\n        },\\n        \\\"arr\\\": [\\n            {\\n                \\\"k\\\": 1\\n            },\\n            {\\n                \\\"k\\\": 2\\n            }\\n        ]\\n    }\\n}\"")]
     public void Expression_evaluates_as_the_reference(string context, string expression, string expected) =>
         YaqlAssert.Evaluates(context, expression, expected);
 }
