@@ -126,4 +126,13 @@ public sealed class YaqlLanguageTests
     [InlineData("t=<% str($.l) %>", "t=(1, 'a')")]
     public void Embedded_values_render_as_mistral_renders_them(string text, string expected) =>
         Assert.Equal(Value.From(expected), Eval(text).Value);
+
+    [Theory]
+    [InlineData("<% $.i + $.missing %>", 8)]
+    [InlineData("<% $.l.select($.x) %>", 13)]
+    [InlineData("<% 1 + foo(2) %>", 4)]
+    [InlineData("<% $.l[5] %>", 3)]
+    [InlineData("<% $.i + 'a' %>", 4)]
+    public void Runtime_errors_point_at_the_failing_part(string text, int position) =>
+        Assert.Equal(position, Eval(text).Error!.Position);
 }

@@ -30,12 +30,19 @@ internal sealed class BinaryNode : YaqlNode
         context.Step();
         if (_cannotMatch)
         {
-            throw YaqlException.NoMatchingFunction("#operator_" + Operator);
+            throw YaqlException.NoMatchingFunction("#operator_" + Operator).At(Position);
         }
 
         var left = Left.Evaluate(context, scope);
         var right = Right.Evaluate(context, scope);
-        return Operators.Apply(Operator, left, right, context);
+        try
+        {
+            return Operators.Apply(Operator, left, right, context);
+        }
+        catch (YaqlException e) when (e.Position is null)
+        {
+            throw e.At(Position);
+        }
     }
 
     /// <summary>Whether a literal operand can fit some overload of the operator (non-literals always might).</summary>

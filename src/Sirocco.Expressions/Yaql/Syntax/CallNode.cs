@@ -19,6 +19,13 @@ internal sealed class CallNode(string name, YaqlNode[] arguments, int position) 
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();
-        return context.Library.CallFunction(this, scope, context);
+        try
+        {
+            return context.Library.CallFunction(this, scope, context);
+        }
+        catch (YaqlException e) when (e.Position is null)
+        {
+            throw e.At(Position);
+        }
     }
 }
