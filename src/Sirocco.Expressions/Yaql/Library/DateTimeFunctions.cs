@@ -16,13 +16,20 @@ internal static class DateTimeFunctions
     {
         r.Add("datetime", CallForm.Function, 1, 8, FromParts, acceptsNamed: true);
         r.Add("datetime", CallForm.Function, 1, 2, FromString);
+        r.Add("datetime", CallForm.Function, 1, 2, call =>
+        {
+            var seconds = call.Number(0);
+            var offset = call.Count > 1 ? call[1] as YaqlTimeSpan ?? throw Invocation.NoMatch : null;
+            var utc = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+            return new YaqlDateTime(offset is null ? utc : utc.ToOffset(offset.Value));
+        });
         r.Add("datetime", CallForm.Function, 0, 0, FromParts, acceptsNamed: true);
         r.Add("timespan", CallForm.Function, 0, 0, call =>
         {
             double Part(string name) => call.Named(name) switch
             {
                 null => 0,
-                var v when Operators.IsNumber(v) => Operators.ToDouble(v),
+                IntValue v => (double)v.Value,
                 _ => throw Invocation.NoMatch,
             };
             var ticks = (Part("days") * TimeSpan.TicksPerDay) + (Part("hours") * TimeSpan.TicksPerHour) +
@@ -30,7 +37,12 @@ internal static class DateTimeFunctions
                 (Part("milliseconds") * TimeSpan.TicksPerMillisecond) + (Part("microseconds") * 10);
             return new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)));
         }, acceptsNamed: true);
-        r.Add("now", CallForm.Function, 0, 1, _ => new YaqlDateTime(DateTimeOffset.UtcNow), acceptsNamed: true);
+        r.Add("now", CallForm.Function, 0, 1, call =>
+        {
+            var offset = call.Count > 0 ? call[0] : call.Named("offset");
+            var now = call.Context.Options.TimeProvider.GetUtcNow();
+            return new YaqlDateTime(offset is YaqlTimeSpan span ? now.ToOffset(span.Value) : now);
+        }, acceptsNamed: true);
         r.Add("utctz", CallForm.Function, 0, 0, _ => new YaqlTimeSpan(TimeSpan.Zero));
         r.Add("isDatetime", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlDateTime));
         r.Add("isTimespan", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlTimeSpan));

@@ -29,7 +29,8 @@ internal static class Operators
 
     public static double ToDouble(Value value) => value switch
     {
-        IntValue i => (double)i.Value,
+        // BigInteger's double conversion is not correctly rounded beyond 2^53; Python's is.
+        IntValue i => BigInteger.Abs(i.Value) < (BigInteger.One << 53) ? (double)(long)i.Value : double.Parse(i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
         FloatValue f => f.Value,
         _ => throw new InvalidOperationException("Not a number."),
     };
@@ -48,6 +49,8 @@ internal static class Operators
             case (ListValue a, ListValue b):
                 context.CheckSize((long)a.Count + b.Count);
                 return new ListValue(a.Items.AddRange(b.Items));
+            case (ListValue or YaqlLazy or YaqlOrdered, ListValue or YaqlLazy or YaqlOrdered):
+                return Sequences.Materialize(Sequences.Enumerate(left).Concat(Sequences.Enumerate(right)), context);
             case (DictValue a, DictValue b):
                 return a.Merge(b);
             case (YaqlSet a, YaqlSet b):
@@ -86,10 +89,18 @@ internal static class Operators
                 return Repeat(s, n.Value, context);
             case (IntValue n, StringValue s):
                 return Repeat(s, n.Value, context);
+            case (StringValue s, BoolValue b):
+                return Repeat(s, b.Value ? 1 : 0, context);
+            case (BoolValue b, StringValue s):
+                return Repeat(s, b.Value ? 1 : 0, context);
             case (ListValue l, IntValue n):
                 return RepeatList(l, n.Value, context);
             case (IntValue n, ListValue l):
                 return RepeatList(l, n.Value, context);
+            case (ListValue l, BoolValue b):
+                return RepeatList(l, b.Value ? 1 : 0, context);
+            case (BoolValue b, ListValue l):
+                return RepeatList(l, b.Value ? 1 : 0, context);
             case (YaqlTimeSpan t, IntValue or FloatValue):
                 return new YaqlTimeSpan(t.Value * ToDouble(right));
             case (IntValue or FloatValue, YaqlTimeSpan t):

@@ -29,7 +29,8 @@ internal static class YaqlOutput
 
                 return new ListValue(list.Items.Select(v => Convert(v, context, forText)));
             case YaqlSet set:
-                return new ListValue(set.Items.Select(v => Hashable(Convert(v, context, forText))));
+                var converted = set.Items.Select(v => Hashable(Convert(v, context, forText))).ToList();
+                return forText ? new RenderedSet(converted) : new ListValue(converted);
             case YaqlLazy or YaqlOrdered:
                 var items = new List<Value>();
                 foreach (var item in Sequences.Enumerate(value))

@@ -127,7 +127,9 @@ internal sealed class YaqlParser
                 _index++;
                 var inner = ParseExpression(0);
                 Expect(TokenKind.RightParen);
-                return inner;
+
+                // A parenthesised literal is no longer a literal to the reference's overload pre-check.
+                return inner is ConstantNode constant ? new WrapNode(constant, token.Position) : inner;
             case TokenKind.LeftBracket:
                 _index++;
                 return new ListNode(ParseArguments(TokenKind.RightBracket), token.Position);
@@ -169,7 +171,7 @@ internal sealed class YaqlParser
                     throw Unexpected();
                 }
 
-                args.Add(new ConstantNode(Values.Value.Null, Current.Position));
+                args.Add(new OmittedNode(Current.Position));
                 _index++;
                 continue;
             }
