@@ -7,8 +7,8 @@ namespace Sirocco.Engine.DataFlow;
 /// <summary>
 /// Derives the data a task sees from what its upstream tasks published, instead of storing it.
 /// Inbound context: the outbound contexts of the triggering tasks merged in order, then all their
-/// published variables on top (Mistral's <c>evaluate_upstream_context</c>). Outbound context: the inbound
-/// context with the task's own published variables merged in.
+/// published variables on top, deeply (Mistral's <c>evaluate_upstream_context</c>). Outbound context: the
+/// inbound context with the task's own published variables set over it, shallowly.
 /// </summary>
 internal static class ContextResolver
 {
@@ -71,7 +71,8 @@ internal static class ContextResolver
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var current = order[i];
-            result = DeepMerge.Merge(Inbound(session, current), current.Published);
+            // Outbound is a shallow update (Mistral's update_dict): a published {} replaces a dict.
+            result = DeepMerge.Update(Inbound(session, current), current.Published);
             if (current.State.IsCompleted())
             {
                 session.Cache.Put(current, result);

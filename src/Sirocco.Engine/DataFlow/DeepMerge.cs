@@ -33,6 +33,28 @@ internal static class DeepMerge
         return DictValue.From(entries);
     }
 
+    /// <summary>Mistral's <c>update_dict</c>: right's entries replace left's at the top level only.</summary>
+    public static DictValue Update(DictValue left, DictValue right)
+    {
+        if (right.Count == 0)
+        {
+            return left;
+        }
+
+        var entries = new OrderedDictionary<Value, Value>();
+        foreach (var (key, value) in left)
+        {
+            entries[key] = value;
+        }
+
+        foreach (var (key, value) in right)
+        {
+            entries[key] = value;
+        }
+
+        return DictValue.From(entries);
+    }
+
     /// <summary>Top-level layering (Mistral's <c>ContextView</c>): the first layer holding a key wins; nothing nested merges.</summary>
     public static DictValue Layer(params ReadOnlySpan<DictValue> layersByPriority)
     {

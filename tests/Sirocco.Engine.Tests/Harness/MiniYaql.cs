@@ -358,8 +358,8 @@ internal sealed class MiniYaql : IExpressionEvaluator
                     return Value.Null;
             }
 
-            Expect("(");
-            return Function(name, Arguments());
+            // YAQL reads a bare identifier that is not a call as a string: task(task1).
+            return Symbol("(") ? Function(name, Arguments()) : Value.From(name);
         }
 
         private Value Function(string name, List<Value> args)
