@@ -150,11 +150,13 @@ internal static class DirectFlow
                 continue;
             }
 
-            if (spec.Join is not null)
+            // A join that already has an execution stops the walk; one that has none is looked through,
+            // as Mistral does, so a join further down learns that this route is gone.
+            if (spec.Join is not null && session.TasksNamed(name).LastOrDefault() is { } join)
             {
-                if (session.TasksNamed(name).LastOrDefault() is { State: ExecutionState.Waiting } waiting)
+                if (join.State == ExecutionState.Waiting)
                 {
-                    Joins.Refresh(session, waiting);
+                    Joins.Refresh(session, join);
                 }
 
                 continue;
