@@ -100,7 +100,7 @@ internal static class DirectFlow
 
             if (i == stateIndex)
             {
-                var message = parameters.Get("msg") is { IsNull: false } msg ? msg.ToText() : null;
+                var message = parameters.Get("msg") is { IsNull: false } msg ? PythonJson.StateInfo(msg) : null;
                 switch (transition.Kind)
                 {
                     case TransitionKind.Fail:
