@@ -72,6 +72,12 @@ internal sealed class WorkflowPlan
         return defaults is null ? [] : [.. defaults.Next.Where(t => t.Target != task.Name)];
     }
 
+    /// <summary>Reverse workflows: what a task requires, its own then the task-defaults' (never itself).</summary>
+    public ImmutableArray<string> Requires(TaskSpec task) =>
+        Spec.TaskDefaults is { Requires.IsEmpty: false } defaults
+            ? [.. task.Requires.Concat(defaults.Requires.Where(r => r != task.Name && !task.Requires.Contains(r)))]
+            : task.Requires;
+
     private IEnumerable<string> OutboundNames(TaskSpec task) =>
         Clause(task, Clauses.OnError).Concat(Clause(task, Clauses.OnSuccess)).Concat(Clause(task, Clauses.OnComplete))
             .Where(t => t.Kind == TransitionKind.Task)
