@@ -369,7 +369,7 @@ internal sealed class MiniYaql : IExpressionEvaluator
             return name switch
             {
                 "task" => state?.Task(args.Count > 0 ? args[0].ToText() : null) ?? Value.Null,
-                "tasks" => state?.Tasks(null, false, args.Count > 1 ? args[1].ToText() : null, false) ?? ListValue.Empty,
+                "tasks" => state?.Tasks(null, false, args.Count > 2 && !args[2].IsNull ? args[2].ToText() : null, false) ?? ListValue.Empty,
                 "env" => data.Get("__env") ?? DictValue.Empty,
                 "execution" => data.Get("__execution") ?? Value.Null,
                 "global" => state?.Global(args[0].ToText()) ?? Value.Null,
