@@ -12,6 +12,7 @@ internal static class CliApp
         var root = new RootCommand(
             "Sirocco — a workflow service that runs Mistral Workflow Language v2 workflows and serves the Mistral v2 REST API.");
         root.Subcommands.Add(ServerCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
-
+}
