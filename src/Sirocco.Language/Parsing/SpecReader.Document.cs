@@ -46,8 +46,10 @@ internal sealed partial class SpecReader
             return DocumentKind.Workbook;
         }
 
-        var entries = root.Children.Where(e => KeyOf(e.Key) != "version").Select(e => e.Value).ToList();
-        return entries.Count > 0 && entries.All(e => e is YamlMappingNode m && Get(m, "base") is not null && Get(m, "tasks") is null)
+        // An action file has no entry with 'tasks' and at least one with 'base' or 'base-input'.
+        var entries = root.Children.Where(e => KeyOf(e.Key) != "version").Select(e => e.Value as YamlMappingNode).ToList();
+        return entries.Count > 0 && entries.All(e => e is null || Get(e, "tasks") is null) &&
+               entries.Any(e => e is not null && (Get(e, "base") is not null || Get(e, "base-input") is not null))
             ? DocumentKind.Actions
             : DocumentKind.Workflows;
     }
@@ -75,7 +77,12 @@ internal sealed partial class SpecReader
         };
         if (!ok)
         {
-            var shown = value is null or NullValue ? Describe(node) : $"'{value.ToText()}'";
+            var shown = value switch
+            {
+                null => Describe(node),
+                NullValue => "(empty)",
+                _ => $"'{value.ToText()}'",
+            };
             _bag.Add(node, YamlPaths.Key(path, "version"), $"unsupported DSL version {shown} (expected '2.0')");
         }
     }
@@ -168,7 +175,21 @@ internal sealed partial class SpecReader
             start--;
         }
 
-        var end = (int)Math.Clamp(value.End.Index, start, _text.Length);
+        // A block collection's own end mark is not reliable, so take the furthest descendant and run to its line end
+        // (which also takes in the closing bracket of a flow collection and a trailing comment).
+        var end = (int)Math.Clamp(LastEnd(value), start, _text.Length);
+        while (end < _text.Length && _text[end - 1] != '\n' && _text[end] != '\n')
+        {
+            end++;
+        }
+
         return _text[start..end].TrimEnd() + "\n";
     }
+
+    private static long LastEnd(YamlNode node) => node switch
+    {
+        YamlMappingNode m when m.Children.Count > 0 => Math.Max(m.End.Index, m.Children.Max(e => Math.Max(LastEnd(e.Key), LastEnd(e.Value)))),
+        YamlSequenceNode s when s.Children.Count > 0 => Math.Max(s.End.Index, s.Children.Max(LastEnd)),
+        _ => node.End.Index,
+    };
 }

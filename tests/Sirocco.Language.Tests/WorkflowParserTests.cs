@@ -3,7 +3,7 @@ using Sirocco.Language.Model;
 
 namespace Sirocco.Language.Tests;
 
-public sealed class WorkflowParserSmokeTests
+public sealed class WorkflowParserTests
 {
     [Fact]
     public void Parse_DirectWorkflowWithInlineParameters_BuildsTheModel()
