@@ -10,6 +10,6 @@ public static class Expressions
     {
         options ??= new ExpressionOptions();
         options.Validate();
-        return new ExpressionEvaluator(new PendingYaqlLanguage(), new JinjaLanguage(options));
+        return new ExpressionEvaluator(new Yaql.YaqlLanguage(), new JinjaLanguage(options));
     }
 }
