@@ -29,7 +29,7 @@ internal static class DirectFlow
                     var condition = session.Context.Expressions.Evaluate(transition.Condition, scope);
                     if (!condition.IsSuccess)
                     {
-                        error = condition.Error!.Message;
+                        error = Evaluation.Describe(condition.Error!);
                         return;
                     }
 
@@ -42,7 +42,7 @@ internal static class DirectFlow
                 var parameters = session.Context.Expressions.EvaluateDeep(transition.Params, scope);
                 if (!parameters.IsSuccess)
                 {
-                    error = parameters.Error!.Message;
+                    error = Evaluation.Describe(parameters.Error!);
                     return;
                 }
 

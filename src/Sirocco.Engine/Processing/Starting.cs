@@ -128,7 +128,7 @@ internal static class Starting
             var evaluated = session.Context.Expressions.EvaluateDeep(variables, context);
             if (!evaluated.IsSuccess)
             {
-                return evaluated.Error!.Message;
+                return Evaluation.Describe(evaluated.Error!);
             }
 
             variables = evaluated.Value as DictValue ?? variables;
@@ -148,7 +148,7 @@ internal static class Starting
         var evaluated = session.Context.Expressions.EvaluateDeep(session.Spec.Vars, ExpressionScope.ForWorkflow(session, DictValue.Empty));
         if (!evaluated.IsSuccess)
         {
-            return evaluated.Error!.Message;
+            return Evaluation.Describe(evaluated.Error!);
         }
 
         var execution = session.Workflow;

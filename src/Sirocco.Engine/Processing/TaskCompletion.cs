@@ -68,7 +68,7 @@ internal static class TaskCompletion
         if (!branch.IsSuccess || !global.IsSuccess)
         {
             var error = (branch.Error ?? global.Error)!;
-            task = task with { State = ExecutionState.Error, StateInfo = error.Message, Published = DictValue.Empty };
+            task = task with { State = ExecutionState.Error, StateInfo = Evaluation.Describe(error), Published = DictValue.Empty };
             return false;
         }
 

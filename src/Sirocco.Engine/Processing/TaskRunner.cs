@@ -81,14 +81,14 @@ internal static class TaskRunner
         var name = session.Context.Expressions.Evaluate(nameText, scope);
         if (!name.IsSuccess)
         {
-            error = name.Error!.Message;
+            error = Evaluation.Describe(name.Error!);
             return false;
         }
 
         var input = session.Context.Expressions.EvaluateDeep(spec.Input, scope);
         if (!input.IsSuccess)
         {
-            error = input.Error!.Message;
+            error = Evaluation.Describe(input.Error!);
             return false;
         }
 

@@ -23,7 +23,7 @@ internal static class WithItems
             var evaluated = session.Context.Expressions.EvaluateDeep(entry.Items, scope);
             if (!evaluated.IsSuccess)
             {
-                TaskCompletion.Complete(session, task, ExecutionState.Error, evaluated.Error!.Message, null);
+                TaskCompletion.Complete(session, task, ExecutionState.Error, Evaluation.Describe(evaluated.Error!), null);
                 return;
             }
 
@@ -168,7 +168,7 @@ internal static class WithItems
         var evaluated = session.Context.Expressions.EvaluateDeep(raw, scope);
         if (!evaluated.IsSuccess)
         {
-            error = evaluated.Error!.Message;
+            error = Evaluation.Describe(evaluated.Error!);
             return false;
         }
 
