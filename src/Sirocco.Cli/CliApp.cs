@@ -13,6 +13,7 @@ internal static class CliApp
             "Sirocco — a workflow service that runs Mistral Workflow Language v2 workflows and serves the Mistral v2 REST API.");
         root.Subcommands.Add(ServerCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ConformanceCommand.Create());
         return root;
     }
 }

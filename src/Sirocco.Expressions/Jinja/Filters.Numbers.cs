@@ -158,7 +158,7 @@ internal static partial class Filters
     {
         if (method is not ("common" or "ceil" or "floor"))
         {
-            throw JinjaException.ValueError("method must be common, ceil or floor");
+            throw new JinjaException(ErrorCategories.Other, "method must be common, ceil or floor");
         }
 
         if (!Py.IsNumber(Py.Defined(value)))

@@ -25,7 +25,9 @@ internal sealed class LazySequence : JinjaObject
 
     public override IReadOnlyList<Value> Items => Values;
 
-    public static LazySequence Generator(IEnumerable<Value> items) => new("generator", [.. items]);
+    /// <summary>A generator; <paramref name="function"/> is the Python function name Jinja's text shows for it.</summary>
+    public static LazySequence Generator(IEnumerable<Value> items, string function = "genexpr") =>
+        new("generator", [.. items], _ => $"<generator object {function} at 0x7f0000000000>");
 
     public override string ToString() => _repr(this);
 }

@@ -82,6 +82,14 @@ internal static partial class Py
                 }
 
                 break;
+            case LazySequence { TypeName: "range" } range when key is IntValue or BoolValue:
+                var at = AsBig(key) < 0 ? AsBig(key) + range.Values.Length : AsBig(key);
+                if (at >= 0 && at < range.Values.Length)
+                {
+                    return range.Values[(int)at];
+                }
+
+                break;
             case StringValue s when key is IntValue or BoolValue:
                 var big = AsBig(key);
                 if (big >= long.MinValue && big <= long.MaxValue && PyString.At(s.Value, (long)big) is { } ch)
