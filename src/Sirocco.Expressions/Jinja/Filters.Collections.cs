@@ -20,6 +20,11 @@ internal static partial class Filters
         f["last"] = (v, a, _) =>
         {
             a.Bind("last");
+            if (v is LazySequence { TypeName: "generator" })
+            {
+                throw JinjaException.Type("'generator' object is not reversible");
+            }
+
             var items = Py.Iterate(v);
             return items.Count > 0 ? items[^1] : new Undefined("No last item, sequence was empty.");
         };

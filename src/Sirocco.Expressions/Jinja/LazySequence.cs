@@ -30,4 +30,11 @@ internal sealed class LazySequence : JinjaObject
         new("generator", [.. items], _ => $"<generator object {function} at 0x7f0000000000>");
 
     public override string ToString() => _repr(this);
+
+    /// <summary>Ranges compare by their items, as Python's do; generators and views by identity.</summary>
+    public override bool Equals(Value? other) => other is LazySequence { TypeName: "range" } range && TypeName == "range"
+        ? Values.SequenceEqual(range.Values)
+        : ReferenceEquals(this, other);
+
+    public override int GetHashCode() => TypeName == "range" ? Values.Length : base.GetHashCode();
 }

@@ -101,7 +101,7 @@ internal static partial class PyYamlDump
         DictValue => ("{}", false),
         ListValue => ("[]", false),
         StringValue s => StringScalar(s.Value, indent, column),
-        _ => throw JinjaException.Type($"cannot represent an object: {PythonText.Repr(value)}"),
+        _ => throw new JinjaException(ErrorCategories.Other, $"cannot represent an object: {PythonText.Repr(value)}"),
     };
 
     private static string FloatText(double value)
