@@ -26,7 +26,8 @@ internal sealed partial class JinjaLanguage : IExpressionLanguage
     private static partial Regex BlockPattern();
 
     public bool Contains(string text) =>
-        (text.Contains("{{", StringComparison.Ordinal) && VariablePattern().IsMatch(text))
+        _cache.ContainsKey(text)
+        || (text.Contains("{{", StringComparison.Ordinal) && VariablePattern().IsMatch(text))
         || (text.Contains("{%", StringComparison.Ordinal) && BlockPattern().IsMatch(text));
 
     public ExpressionResult Evaluate(string text, ExpressionContext context)

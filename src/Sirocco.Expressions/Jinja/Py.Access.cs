@@ -158,7 +158,17 @@ internal static partial class Py
     }
 
     /// <summary>The value as the workflow stores it: JSON types only, dictionary keys as text.</summary>
-    public static Value ToPlain(Value value)
+    public static Value ToPlain(Value value) => IsPlain(value) ? value : Rebuild(value);
+
+    private static bool IsPlain(Value value) => value switch
+    {
+        JinjaObject => false,
+        ListValue list => !list.IsTuple && list.Items.All(IsPlain),
+        DictValue dict => dict.All(e => e.Key is StringValue && IsPlain(e.Value)),
+        _ => true,
+    };
+
+    private static Value Rebuild(Value value)
     {
         switch (value)
         {

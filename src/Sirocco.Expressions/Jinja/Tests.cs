@@ -72,5 +72,6 @@ internal static class Tests
     private static bool NoArgs(string name, Arguments args, bool result) =>
         args.Count == 0 ? result : throw JinjaException.Type($"test_{name}() takes 1 positional argument but {args.Count + 1} were given");
 
-    private static Value One(string name, Arguments args, string parameter) => args.Bind(name, 1, parameter)[0]!;
+    private static Value One(string name, Arguments args, string parameter) =>
+        args is { Positional.Count: 1, Named.Count: 0 } ? args.Positional[0] : args.Bind(name, 1, parameter)[0]!;
 }
