@@ -86,6 +86,16 @@ public class JinjaLanguageTests
     }
 
     [Fact]
+    public void Evaluating_plain_text_directly_does_not_make_it_an_expression()
+    {
+        var language = new JinjaLanguage();
+
+        language.Evaluate("plain text", Context);
+
+        Assert.False(language.Contains("plain text"));
+    }
+
+    [Fact]
     public void A_zero_sized_cache_still_evaluates()
     {
         var language = new JinjaLanguage(new ExpressionOptions { MaxCachedExpressions = 0 });
