@@ -82,6 +82,14 @@ internal static partial class Py
                 }
 
                 break;
+            case LazySequence { TypeName: "range" } range when key is IntValue or BoolValue:
+                var at = AsBig(key) < 0 ? AsBig(key) + range.Values.Length : AsBig(key);
+                if (at >= 0 && at < range.Values.Length)
+                {
+                    return range.Values[(int)at];
+                }
+
+                break;
             case StringValue s when key is IntValue or BoolValue:
                 var big = AsBig(key);
                 if (big >= long.MinValue && big <= long.MaxValue && PyString.At(s.Value, (long)big) is { } ch)
@@ -150,7 +158,17 @@ internal static partial class Py
     }
 
     /// <summary>The value as the workflow stores it: JSON types only, dictionary keys as text.</summary>
-    public static Value ToPlain(Value value)
+    public static Value ToPlain(Value value) => IsPlain(value) ? value : Rebuild(value);
+
+    private static bool IsPlain(Value value) => value switch
+    {
+        JinjaObject => false,
+        ListValue list => !list.IsTuple && list.Items.All(IsPlain),
+        DictValue dict => dict.All(e => e.Key is StringValue && IsPlain(e.Value)),
+        _ => true,
+    };
+
+    private static Value Rebuild(Value value)
     {
         switch (value)
         {

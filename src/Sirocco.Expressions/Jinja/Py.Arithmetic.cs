@@ -185,7 +185,7 @@ internal static partial class Py
 
         if (x < 0 && Math.Floor(y) != y)
         {
-            throw JinjaException.ValueError("complex results are not supported");
+            throw JinjaException.Type("a complex number cannot be stored as a workflow value");
         }
 
         var result = Math.Pow(x, y);
