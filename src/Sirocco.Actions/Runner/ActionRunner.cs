@@ -75,6 +75,14 @@ public sealed partial class ActionRunner
                     throw;
                 }
 
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    // Handed over while stopping (possibly a request this runner just gave back): leave it to the next runner.
+                    await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
+                    slots.Release();
+                    break;
+                }
+
                 var work = Task.Run(() => HandleAsync(delivery, stoppingToken), CancellationToken.None);
                 inFlight[work] = true;
                 _ = work.ContinueWith(
