@@ -12,6 +12,9 @@ public sealed class StoreOptions
     /// </summary>
     public long MaxFieldBytes { get; set; } = DefaultMaxFieldBytes;
 
+    /// <summary>Clock for <c>updated_at</c> stamps the stores set themselves; tests pass a fake one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Throws <see cref="FieldTooLargeException"/> when <paramref name="json"/> is over the limit.</summary>
     public void CheckFieldSize(string entity, string field, string? json)
     {
