@@ -30,8 +30,17 @@ public interface IDurableStore
     /// <summary>Earliest due time of any timer, for the poller's sleep; null when there is none.</summary>
     Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken);
 
-    /// <summary>Action executions still RUNNING (for recovery after a crash), oldest first.</summary>
-    Task<IReadOnlyList<StoredAction>> ListRunningActionsAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Action calls a crashed incarnation of <paramref name="runner"/> left RUNNING: sync actions it
+    /// dispatched whose result never came back (delegates that reported "pending" are not lost).
+    /// </summary>
+    Task<IReadOnlyList<StoredAction>> ListLostActionsAsync(string runner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One action execution (to find its execution when a runner reports a result), or null.</summary>
+    Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>Frees the timer leases <paramref name="owner"/> held before a restart, so its late timers fire now.</summary>
+    Task<int> ReleaseTimerLeasesAsync(string owner, CancellationToken cancellationToken);
 
     /// <summary>Executions in one of <paramref name="states"/>, oldest first (ids only).</summary>
     Task<IReadOnlyList<string>> ListExecutionIdsAsync(IReadOnlyList<string> states, int limit, CancellationToken cancellationToken);

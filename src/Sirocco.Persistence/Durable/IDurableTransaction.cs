@@ -1,3 +1,8 @@
+using Sirocco.Engine;
+using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
+using Sirocco.Persistence.Execution;
+
 namespace Sirocco.Persistence.Durable;
 
 /// <summary>
@@ -15,6 +20,9 @@ public interface IDurableTransaction
 
     /// <summary>Loads an execution with its task rows, or null.</summary>
     Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>The definition snapshot an execution runs, or null.</summary>
+    Task<string?> GetDefinitionTextAsync(string executionId, CancellationToken cancellationToken);
 
     /// <summary>Loads one task row, or null.</summary>
     Task<StoredTask?> GetTaskAsync(string taskExecutionId, CancellationToken cancellationToken);
@@ -46,6 +54,27 @@ public interface IDurableTransaction
     /// </summary>
     Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken);
 
+    /// <summary>Marks outbox rows as handed over (idempotent); shares the group's commit.</summary>
+    Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
+
+    /// <summary>Records that a delegate action returned "pending": recovery must leave it waiting.</summary>
+    Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken);
+
     /// <summary>Appends lines to the execution's history.</summary>
     Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The engine's view of one execution, answered by targeted queries in this transaction (it sees
+    /// the writes of earlier units of the same group).
+    /// </summary>
+    IExecutionState ExecutionState(string executionId);
+
+    /// <summary>
+    /// Stores a decision: row changes in order, timers (ScheduleTimer / CancelTimer become timer rows),
+    /// every other command as an outbox row, and history lines for the event and task state changes.
+    /// <paramref name="origin"/> is needed when the decision creates the execution. Returns the outbox
+    /// rows to hand over after commit. <paramref name="runner"/> names the server that will dispatch the
+    /// actions it creates (see <see cref="StoredAction.Runner"/>).
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ApplyDecisionAsync(Decision decision, EngineEvent cause, ExecutionOrigin? origin, string runner, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public sealed record StoredAction
     /// <summary>Action name.</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>ACTION</c>, or <c>WORKFLOW</c> when the row stands for a sub-workflow call.</summary>
+    public string Type { get; init; } = "ACTION";
+
     /// <summary>With-items position, 0 otherwise.</summary>
     public int ItemIndex { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record StoredAction
 
     /// <summary>Free text.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The server that dispatched this call; kept when a later save leaves it null.</summary>
+    public string? Runner { get; init; }
 
     /// <summary>Owner.</summary>
     public string ProjectId { get; init; } = "<default-project>";

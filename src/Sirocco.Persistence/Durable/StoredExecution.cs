@@ -37,6 +37,12 @@ public sealed record StoredExecution
     /// <summary>Start params, JSON text.</summary>
     public string ParamsJson { get; init; } = "{}";
 
+    /// <summary>
+    /// The YAML this execution runs, snapshotted at start (Mistral keeps the spec on the execution, so
+    /// updating the workflow does not change running executions). Null on later saves keeps the stored one.
+    /// </summary>
+    public string? DefinitionText { get; init; }
+
     /// <summary>Engine-private execution data, JSON text.</summary>
     public string? EngineStateJson { get; init; }
 

@@ -5,11 +5,14 @@ namespace Sirocco.Persistence.Sql;
 /// <summary>Column lists and row shapes of the runtime's tables.</summary>
 internal static class DurableRows
 {
-    public const string ExecutionColumns = "id, workflow_name, workflow_namespace, workflow_id, description, state, state_info, input, output, params, engine_state, task_execution_id, root_execution_id, project_id, tags, version, created_at, updated_at, finished_at";
+    public const string ExecutionColumns = "id, workflow_name, workflow_namespace, workflow_id, description, state, state_info, input, output, params, definition, engine_state, task_execution_id, root_execution_id, project_id, tags, version, created_at, updated_at, finished_at";
+
+    /// <summary>Execution columns without the definition snapshot, which the hot path does not need.</summary>
+    public const string ExecutionStateColumns = "id, workflow_name, workflow_namespace, workflow_id, description, state, state_info, input, output, params, engine_state, task_execution_id, root_execution_id, project_id, tags, version, created_at, updated_at, finished_at";
 
     public const string TaskColumns = "id, workflow_execution_id, name, type, state, state_info, published, runtime_context, engine_state, processed, project_id, tags, created_at, updated_at, started_at, finished_at";
 
-    public const string ActionColumns = "id, task_execution_id, workflow_execution_id, name, item_index, state, state_info, accepted, input, output, description, project_id, created_at, updated_at";
+    public const string ActionColumns = "id, task_execution_id, workflow_execution_id, name, type, item_index, state, state_info, accepted, input, output, description, project_id, created_at, updated_at, runner";
 
     public static object Parameters(StoredExecution e) => new
     {
@@ -23,6 +26,7 @@ internal static class DurableRows
         Input = e.InputJson,
         Output = e.OutputJson,
         Params = e.ParamsJson,
+        Definition = e.DefinitionText,
         EngineState = e.EngineStateJson,
         e.TaskExecutionId,
         e.RootExecutionId,
@@ -59,6 +63,7 @@ internal static class DurableRows
         a.TaskExecutionId,
         a.WorkflowExecutionId,
         a.Name,
+        a.Type,
         a.ItemIndex,
         a.State,
         a.StateInfo,
@@ -69,6 +74,7 @@ internal static class DurableRows
         a.ProjectId,
         CreatedAt = Micros.From(a.CreatedAt),
         UpdatedAt = Micros.From(a.UpdatedAt),
+        a.Runner,
     };
 
     internal sealed class ExecutionRow
@@ -92,6 +98,8 @@ internal static class DurableRows
         public string? Output { get; set; }
 
         public string Params { get; set; } = "{}";
+
+        public string? Definition { get; set; }
 
         public string? EngineState { get; set; }
 
@@ -123,6 +131,7 @@ internal static class DurableRows
             InputJson = Input,
             OutputJson = Output,
             ParamsJson = Params,
+            DefinitionText = Definition,
             EngineStateJson = EngineState,
             TaskExecutionId = TaskExecutionId,
             RootExecutionId = RootExecutionId,
@@ -200,6 +209,8 @@ internal static class DurableRows
 
         public string Name { get; set; } = "";
 
+        public string Type { get; set; } = "ACTION";
+
         public long ItemIndex { get; set; }
 
         public string State { get; set; } = "";
@@ -220,12 +231,15 @@ internal static class DurableRows
 
         public long? UpdatedAt { get; set; }
 
+        public string? Runner { get; set; }
+
         public StoredAction ToStored() => new()
         {
             Id = Id,
             TaskExecutionId = TaskExecutionId,
             WorkflowExecutionId = WorkflowExecutionId,
             Name = Name,
+            Type = Type,
             ItemIndex = (int)ItemIndex,
             State = State,
             StateInfo = StateInfo,
@@ -236,6 +250,7 @@ internal static class DurableRows
             ProjectId = ProjectId,
             CreatedAt = Micros.To(CreatedAt),
             UpdatedAt = Micros.To(UpdatedAt),
+            Runner = Runner,
         };
     }
 

@@ -79,11 +79,26 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
             async connection => Micros.To(await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MIN(due_at) FROM timers", cancellationToken: cancellationToken)).ConfigureAwait(false)),
             cancellationToken);
 
-    public Task<IReadOnlyList<StoredAction>> ListRunningActionsAsync(int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<StoredAction>> ListLostActionsAsync(string runner, int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<StoredAction>>(
             async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
-                new CommandDefinition($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' ORDER BY created_at, id LIMIT @Limit", new { Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                new CommandDefinition(
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state IS NULL ORDER BY created_at, id LIMIT @Limit",
+                    new { Runner = runner, Limit = limit },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => r.ToStored()).ToList(),
+            cancellationToken);
+
+    public Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async connection => (await connection.QuerySingleOrDefaultAsync<DurableRows.ActionRow>(
+                new CommandDefinition($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToStored(),
+            cancellationToken);
+
+    public Task<int> ReleaseTimerLeasesAsync(string owner, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(
+                new CommandDefinition("UPDATE timers SET locked_until = NULL, locked_by = NULL WHERE locked_by = @Owner", new { Owner = owner }, transaction, cancellationToken: cancellationToken)),
             cancellationToken);
 
     public Task<IReadOnlyList<string>> ListExecutionIdsAsync(IReadOnlyList<string> states, int limit, CancellationToken cancellationToken) =>

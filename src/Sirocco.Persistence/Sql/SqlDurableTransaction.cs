@@ -1,15 +1,24 @@
 using System.Data.Common;
 using Dapper;
 using Sirocco.Persistence.Durable;
+using Sirocco.Persistence.Execution;
 
 namespace Sirocco.Persistence.Sql;
 
 /// <summary>One unit's view of a group-commit transaction.</summary>
-internal sealed class SqlDurableTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreOptions options) : IDurableTransaction
+internal sealed partial class SqlDurableTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreOptions options) : IDurableTransaction, IExecutionRowSource
 {
-    private static readonly string ExecutionUpsert = Upsert("workflow_executions", DurableRows.ExecutionColumns, "version", "version = workflow_executions.version + 1");
+    // Identity columns the engine does not carry (definition id, namespace, snapshot, description)
+    // are written at creation and kept when a later save leaves them null.
+    private static readonly string ExecutionUpsert = Upsert("workflow_executions", DurableRows.ExecutionColumns, "version", "version = workflow_executions.version + 1")
+        .Replace("workflow_id = excluded.workflow_id", "workflow_id = COALESCE(excluded.workflow_id, workflow_executions.workflow_id)", StringComparison.Ordinal)
+        .Replace("definition = excluded.definition", "definition = COALESCE(excluded.definition, workflow_executions.definition)", StringComparison.Ordinal)
+        .Replace("description = excluded.description", "description = COALESCE(excluded.description, workflow_executions.description)", StringComparison.Ordinal)
+        .Replace("workflow_namespace = excluded.workflow_namespace", "workflow_namespace = workflow_executions.workflow_namespace", StringComparison.Ordinal)
+        .Replace("project_id = excluded.project_id", "project_id = workflow_executions.project_id", StringComparison.Ordinal);
     private static readonly string TaskUpsert = Upsert("task_executions", DurableRows.TaskColumns, null, null);
-    private static readonly string ActionUpsert = Upsert("action_executions", DurableRows.ActionColumns, null, null);
+    private static readonly string ActionUpsert = Upsert("action_executions", DurableRows.ActionColumns, null, null)
+        .Replace("runner = excluded.runner", "runner = COALESCE(excluded.runner, action_executions.runner)", StringComparison.Ordinal);
 
     public async Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
@@ -21,7 +30,7 @@ internal sealed class SqlDurableTransaction(DbConnection connection, DbTransacti
     public async Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
         var execution = await connection.QuerySingleOrDefaultAsync<DurableRows.ExecutionRow>(
-            Command($"SELECT {DurableRows.ExecutionColumns} FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
+            Command($"SELECT {DurableRows.ExecutionStateColumns} FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
         if (execution is null)
         {
             return null;
@@ -31,6 +40,9 @@ internal sealed class SqlDurableTransaction(DbConnection connection, DbTransacti
             Command($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id ORDER BY created_at, id", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
         return new ExecutionSnapshot(execution.ToStored(), tasks.Select(t => t.ToStored()).ToList());
     }
+
+    public Task<string?> GetDefinitionTextAsync(string executionId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<string?>(Command("SELECT definition FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken));
 
     public async Task<StoredTask?> GetTaskAsync(string taskExecutionId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<DurableRows.TaskRow>(
@@ -108,6 +120,18 @@ internal sealed class SqlDurableTransaction(DbConnection connection, DbTransacti
 
     public async Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(Command("DELETE FROM timers WHERE id = @Id", new { Id = timerId }, cancellationToken)).ConfigureAwait(false) == 1;
+
+    public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken)
+    {
+        var now = Micros.From(options.Clock.GetUtcNow());
+        foreach (var id in outboxIds)
+        {
+            await connection.ExecuteAsync(Command("UPDATE outbox SET dispatched_at = @Now WHERE id = @Id AND dispatched_at IS NULL", new { Id = id, Now = now }, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
 
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
     {
