@@ -71,7 +71,7 @@ public static class SiroccoServer
     {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISiroccoStore>(_ => StoreFactory.Open(configuration));
+        services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
         services.TryAddSingleton<IExecutionService, StandaloneExecutionService>();
         services.AddOpenApi();

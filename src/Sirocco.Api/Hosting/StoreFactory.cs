@@ -11,12 +11,12 @@ namespace Sirocco.Api.Hosting;
 /// </summary>
 internal static class StoreFactory
 {
-    public static ISiroccoStore Open(IConfiguration configuration)
+    public static ISiroccoStore Open(IConfiguration configuration, TimeProvider clock)
     {
         var setting = configuration["db"] ?? configuration.GetConnectionString("Sirocco") ?? "sirocco.db";
         return IsPostgres(setting)
-            ? PostgresStore.OpenAsync(new PostgresStoreOptions { ConnectionString = setting }, CancellationToken.None).GetAwaiter().GetResult()
-            : SqliteStore.OpenAsync(new SqliteStoreOptions { Path = SqlitePath(setting) }, CancellationToken.None).GetAwaiter().GetResult();
+            ? PostgresStore.OpenAsync(new PostgresStoreOptions { ConnectionString = setting, Store = new StoreOptions { Clock = clock } }, CancellationToken.None).GetAwaiter().GetResult()
+            : SqliteStore.OpenAsync(new SqliteStoreOptions { Path = SqlitePath(setting), Store = new StoreOptions { Clock = clock } }, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static bool IsPostgres(string setting) =>
