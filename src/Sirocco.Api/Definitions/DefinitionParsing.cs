@@ -48,7 +48,7 @@ internal static class DefinitionParsing
             document.Namespace,
             DefaultProject,
             scope,
-            single ? document.Definition : wf.Definition,
+            single ? document.Definition : Dedent(wf.Definition),
             [.. wf.Tags],
             now,
             null)
@@ -70,7 +70,7 @@ internal static class DefinitionParsing
             document.Namespace,
             DefaultProject,
             scope,
-            single ? document.Definition : action.Definition,
+            single ? document.Definition : Dedent(action.Definition),
             [.. action.Tags],
             now,
             null)
@@ -106,6 +106,14 @@ internal static class DefinitionParsing
         }
 
         return new JsonObject { ["input"] = input, ["output"] = output };
+    }
+
+    /// <summary>A workbook's workflow is stored as its own sub-tree, moved to the left margin (as Mistral shows it).</summary>
+    private static string Dedent(string text)
+    {
+        var lines = text.Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart(' ').Length).DefaultIfEmpty(0).Min();
+        return indent == 0 ? text : string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart(' ')));
     }
 
     private static ApiException InvalidDsl(ParseResult result) => new(StatusCodes.Status400BadRequest, Describe(result));
