@@ -20,6 +20,9 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string SizeQuery =>
+        "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()";
+
     public NpgsqlDataSource DataSource => dataSource;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using DbUp;
 using Npgsql;
 using Sirocco.Persistence.CronTriggers;
 using Sirocco.Persistence.Definitions;
+using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Environments;
 using Sirocco.Persistence.Executions;
 using Sirocco.Persistence.Sql;
@@ -22,6 +23,7 @@ public sealed class PostgresStore : ISiroccoStore
         Environments = new SqlEnvironmentStore(dialect, options);
         CronTriggers = new SqlCronTriggerStore(dialect, options);
         Executions = new SqlExecutionReader(dialect, options);
+        DurableStore = new SqlDurableStore(dialect, options);
     }
 
     /// <inheritdoc />
@@ -38,6 +40,11 @@ public sealed class PostgresStore : ISiroccoStore
 
     /// <inheritdoc />
     public IExecutionReader Executions { get; }
+
+    /// <inheritdoc />
+    public IDurableStore Durable => DurableStore;
+
+    internal SqlDurableStore DurableStore { get; }
 
     internal PostgresDialect Dialect { get; }
 
@@ -60,7 +67,11 @@ public sealed class PostgresStore : ISiroccoStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Dialect.DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DurableStore.DisposeAsync().ConfigureAwait(false);
+        await Dialect.DataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task MigrateAsync(NpgsqlDataSource dataSource, string connectionString, CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
 
     public override string ForUpdate => "";
 
+    public override string SizeQuery => "SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()";
+
     public string ConnectionString => connectionString;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

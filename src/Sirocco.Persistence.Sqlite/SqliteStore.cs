@@ -3,6 +3,7 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using Sirocco.Persistence.CronTriggers;
 using Sirocco.Persistence.Definitions;
+using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Environments;
 using Sirocco.Persistence.Executions;
 using Sirocco.Persistence.Sql;
@@ -19,6 +20,7 @@ public sealed class SqliteStore : ISiroccoStore
         Environments = new SqlEnvironmentStore(dialect, options);
         CronTriggers = new SqlCronTriggerStore(dialect, options);
         Executions = new SqlExecutionReader(dialect, options);
+        DurableStore = new SqlDurableStore(dialect, options);
     }
 
     /// <inheritdoc />
@@ -35,6 +37,11 @@ public sealed class SqliteStore : ISiroccoStore
 
     /// <inheritdoc />
     public IExecutionReader Executions { get; }
+
+    /// <inheritdoc />
+    public IDurableStore Durable => DurableStore;
+
+    internal SqlDurableStore DurableStore { get; }
 
     internal SqliteDialect Dialect { get; }
 
@@ -74,10 +81,11 @@ public sealed class SqliteStore : ISiroccoStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await DurableStore.DisposeAsync().ConfigureAwait(false);
+
         // Pooled connections keep the WAL file open; clearing lets the last one checkpoint and close.
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 }

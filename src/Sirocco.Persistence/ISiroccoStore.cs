@@ -1,5 +1,6 @@
 using Sirocco.Persistence.CronTriggers;
 using Sirocco.Persistence.Definitions;
+using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Environments;
 using Sirocco.Persistence.Executions;
 
@@ -25,4 +26,7 @@ public interface ISiroccoStore : IAsyncDisposable
 
     /// <summary>Read side of executions.</summary>
     IExecutionReader Executions { get; }
+
+    /// <summary>The runtime's transactions, outbox, timers and retention.</summary>
+    IDurableStore Durable { get; }
 }

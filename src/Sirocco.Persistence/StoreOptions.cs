@@ -15,6 +15,15 @@ public sealed class StoreOptions
     /// <summary>Clock for <c>updated_at</c> stamps the stores set themselves; tests pass a fake one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>Most units of work that share one commit (group commit). Default 256.</summary>
+    public int MaxGroupSize { get; set; } = 256;
+
+    /// <summary>
+    /// Concurrent group-commit writers per process on PostgreSQL (SQLite always has one: it admits a
+    /// single writer). Default 2: one group is being flushed while the next one is being built.
+    /// </summary>
+    public int PostgresWriters { get; set; } = 2;
+
     /// <summary>Throws <see cref="FieldTooLargeException"/> when <paramref name="json"/> is over the limit.</summary>
     public void CheckFieldSize(string entity, string field, string? json)
     {

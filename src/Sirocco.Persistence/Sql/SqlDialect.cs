@@ -26,6 +26,9 @@ internal abstract class SqlDialect
     /// <summary>Suffix of a SELECT that locks the rows it returns, waiting for other holders.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>A scalar query giving the bytes our tables occupy.</summary>
+    public abstract string SizeQuery { get; }
+
     /// <summary>Opens a connection configured for durability (pragmas, timeouts).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -17,4 +17,6 @@ public sealed class PostgresStoreContractTests(PostgresCluster cluster) : StoreC
 
     protected override async Task<ISiroccoStore> ReopenAsync() =>
         await PostgresStore.OpenAsync(new PostgresStoreOptions { ConnectionString = _connectionString, Store = Options }, default);
+
+    private protected override Sirocco.Persistence.Sql.GroupCommitWriter GroupWriter() => ((PostgresStore)Store).DurableStore.Writer;
 }

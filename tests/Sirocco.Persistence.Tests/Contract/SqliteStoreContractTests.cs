@@ -18,4 +18,6 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         _file.Dispose();
         return Task.CompletedTask;
     }
+
+    private protected override Sirocco.Persistence.Sql.GroupCommitWriter GroupWriter() => ((SqliteStore)Store).DurableStore.Writer;
 }
