@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sirocco.Actions.Registry;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Actions.Runner;
+
+/// <summary>
+/// Takes "run action" requests from a queue, runs them with bounded concurrency and reports each
+/// outcome to an <see cref="IActionResultSink"/>. Delivery is at least once, so a request for an action
+/// execution that is running or finished here is not run again: a finished one has its result reported
+/// again (completion is idempotent on the engine's side), a running one is simply acknowledged.
+/// A request is acknowledged only after its result was reported; one that was delivered before (its
+/// runner died) runs again only if it is marked safe to rerun, and otherwise fails with Mistral's message.
+/// </summary>
+public sealed partial class ActionRunner
+{
+    private readonly ActionRegistry _registry;
+    private readonly ITaskQueue _queue;
+    private readonly IActionResultSink _sink;
+    private readonly ActionRunnerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, RunningAction> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _cancelledBeforeStart = new(StringComparer.Ordinal);
+    private readonly FinishedActions _finished;
+
+    /// <summary>Creates a runner; call <see cref="RunAsync"/> to start consuming.</summary>
+    public ActionRunner(
+        ActionRegistry registry,
+        ITaskQueue queue,
+        IActionResultSink sink,
+        ActionRunnerOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _queue = queue ?? throw new ArgumentNullException(nameof(queue));
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _options = options ?? new ActionRunnerOptions();
+        _options.Validate();
+        _time = timeProvider ?? TimeProvider.System;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<ActionRunner>();
+        _finished = new FinishedActions(_options.RememberedResults);
+    }
+
+    /// <summary>The action executions running now (delegates that returned pending are not among them).</summary>
+    public IReadOnlyCollection<string> Running => [.. _running.Keys];
+
+    /// <summary>
+    /// Consumes requests until <paramref name="stoppingToken"/> fires. Actions still running then are
+    /// cancelled and their requests go back to the queue, flagged redelivered.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        var inFlight = new ConcurrentDictionary<Task, bool>();
+        var heartbeats = _options.HeartbeatInterval > TimeSpan.Zero ? HeartbeatLoopAsync(stoppingToken) : Task.CompletedTask;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                ITaskDelivery delivery;
+                try
+                {
+                    delivery = await _queue.DequeueAsync(_options.Target, stoppingToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    slots.Release();
+                    throw;
+                }
+
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    // Handed over while stopping (possibly a request this runner just gave back): leave it to the next runner.
+                    await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
+                    slots.Release();
+                    break;
+                }
+
+                var work = Task.Run(() => HandleAsync(delivery, stoppingToken), CancellationToken.None);
+                inFlight[work] = true;
+                _ = work.ContinueWith(
+                    t =>
+                    {
+                        inFlight.TryRemove(t, out _);
+                        slots.Release();
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is the normal way out.
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight.Keys).ConfigureAwait(false);
+            await heartbeats.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Cancels an action execution: a running one is stopped and reported <see cref="ActionResultKind.Cancelled"/>;
+    /// one not yet delivered here is reported cancelled when it arrives, without running.
+    /// Returns true when the action was running.
+    /// </summary>
+    public bool Cancel(string actionExecutionId)
+    {
+        if (_running.TryGetValue(actionExecutionId, out var running))
+        {
+            running.Cancel();
+            return true;
+        }
+
+        _cancelledBeforeStart[actionExecutionId] = true;
+        return false;
+    }
+
+    private async Task HandleAsync(ITaskDelivery delivery, CancellationToken stoppingToken)
+    {
+        var request = delivery.Request;
+        var id = request.ActionExecutionId;
+        if (_finished.TryGet(id, out var previous))
+        {
+            _logger.LogDuplicate(id, "finished");
+            await ReportAndAckAsync(delivery, previous!).ConfigureAwait(false);
+            return;
+        }
+
+        using var running = new RunningAction(request, stoppingToken);
+        if (!_running.TryAdd(id, running))
+        {
+            _logger.LogDuplicate(id, "running");
+            await delivery.AckAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var result = await ResultOfAsync(delivery, running).ConfigureAwait(false);
+            if (result is null)
+            {
+                // The runner is stopping: another runner (or this one, restarted) takes the request.
+                await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            _finished.Add(result);
+            await ReportAndAckAsync(delivery, result).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<ActionResultMessage?> ResultOfAsync(ITaskDelivery delivery, RunningAction running)
+    {
+        var request = delivery.Request;
+        if (_cancelledBeforeStart.TryRemove(request.ActionExecutionId, out _))
+        {
+            return new ActionResultMessage(request.ActionExecutionId, ActionResultKind.Cancelled, null);
+        }
+
+        if (delivery.Redelivered && !request.SafeRerun)
+        {
+            // Mistral's wording (default_executor.py): without safe-rerun, a redelivered request must not run twice.
+            return ErrorResult(
+                request,
+                "Request to run an action was redelivered, but it cannot be re-run safely. " +
+                $"The only safe thing to do is fail it [action={request.ActionName}].");
+        }
+
+        return await ExecuteAsync(running).ConfigureAwait(false);
+    }
+
+    private async Task ReportAndAckAsync(ITaskDelivery delivery, ActionResultMessage result)
+    {
+        try
+        {
+            await _sink.ReportAsync(result, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Not acknowledged, so the request comes back; the remembered result is then reported again.
+            _logger.LogReportFailed(e, result.ActionExecutionId);
+            await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        await delivery.AckAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var ids = Running;
+                if (ids.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await _sink.HeartbeatAsync(ids, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _logger.LogHeartbeatFailed(e, ids.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

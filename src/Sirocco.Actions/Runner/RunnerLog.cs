@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Sirocco.Actions.Runner;
+
+/// <summary>Log messages of the action runner, with stable event ids.</summary>
+internal static partial class RunnerLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Running action {ActionName} [ActionExecutionId={ActionExecutionId}]")]
+    public static partial void LogStarting(this ILogger logger, string actionName, string actionExecutionId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Action {ActionName} finished: {Kind} [ActionExecutionId={ActionExecutionId}]")]
+    public static partial void LogFinished(this ILogger logger, string actionName, string kind, string actionExecutionId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Ignoring a repeated delivery of action execution {ActionExecutionId}: it is {Where}")]
+    public static partial void LogDuplicate(this ILogger logger, string actionExecutionId, string where);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Action {ActionName} raised an exception [ActionExecutionId={ActionExecutionId}]")]
+    public static partial void LogActionException(this ILogger logger, Exception exception, string actionName, string actionExecutionId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Could not report the result of action execution {ActionExecutionId}; it goes back to the queue")]
+    public static partial void LogReportFailed(this ILogger logger, Exception exception, string actionExecutionId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not send heartbeats for {Count} running actions")]
+    public static partial void LogHeartbeatFailed(this ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Sirocco.Transport.Queues;
+
+/// <summary>
+/// The embedded task queue: one unbounded channel per target, in memory. Requests not acknowledged
+/// survive only as long as the process; <see cref="RequeueUnacknowledged"/> hands them out again, which is
+/// what a broker does when a consumer's connection drops.
+/// </summary>
+public sealed class InProcessTaskQueue : ITaskQueue
+{
+    private readonly ConcurrentDictionary<string, Channel<Delivery>> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Delivery> _unacknowledged = new();
+    private long _nextTag;
+
+    /// <summary>Requests waiting in all queues.</summary>
+    public int Count => _queues.Values.Sum(q => q.Reader.Count);
+
+    /// <summary>Requests delivered and neither acknowledged nor given back.</summary>
+    public int UnacknowledgedCount => _unacknowledged.Count;
+
+    /// <inheritdoc />
+    public ValueTask EnqueueAsync(RunActionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return QueueFor(request.Target).Writer.WriteAsync(new Delivery(this, request, redelivered: false), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ITaskDelivery> DequeueAsync(string target, CancellationToken cancellationToken)
+    {
+        var delivery = await QueueFor(target).Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        delivery.Tag = Interlocked.Increment(ref _nextTag);
+        _unacknowledged[delivery.Tag] = delivery;
+        return delivery;
+    }
+
+    /// <summary>Puts every delivered, unacknowledged request back, flagged redelivered (a consumer crashed).</summary>
+    public int RequeueUnacknowledged()
+    {
+        var count = 0;
+        foreach (var tag in _unacknowledged.Keys)
+        {
+            if (_unacknowledged.TryRemove(tag, out var delivery))
+            {
+                Requeue(delivery.Request);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private void Requeue(RunActionRequest request) =>
+        QueueFor(request.Target).Writer.TryWrite(new Delivery(this, request, redelivered: true));
+
+    private Channel<Delivery> QueueFor(string target) =>
+        _queues.GetOrAdd(target, static _ => Channel.CreateUnbounded<Delivery>());
+
+    private sealed class Delivery(InProcessTaskQueue queue, RunActionRequest request, bool redelivered) : ITaskDelivery
+    {
+        public long Tag { get; set; }
+
+        public RunActionRequest Request { get; } = request;
+
+        public bool Redelivered { get; } = redelivered;
+
+        public ValueTask AckAsync(CancellationToken cancellationToken = default)
+        {
+            queue._unacknowledged.TryRemove(Tag, out _);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask NackAsync(bool requeue, CancellationToken cancellationToken = default)
+        {
+            if (queue._unacknowledged.TryRemove(Tag, out _) && requeue)
+            {
+                queue.Requeue(Request);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
