@@ -1,0 +1,21 @@
+namespace Sirocco.Transport.RabbitMq;
+
+/// <summary>The names of everything Sirocco declares on the broker, all under one prefix.</summary>
+public sealed class QueueNames(string prefix)
+{
+    /// <summary>The queue of run-action commands for runners of <paramref name="target"/>.</summary>
+    public string Actions(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        return $"{prefix}.actions.{target}";
+    }
+
+    /// <summary>The one queue results and heartbeats travel back on, to whichever engine takes them.</summary>
+    public string Results => $"{prefix}.results";
+
+    /// <summary>The exchange that rejected and over-delivered messages are routed to.</summary>
+    public string DeadLetterExchange => $"{prefix}.dead-letter";
+
+    /// <summary>The queue where poison messages are parked, with the reason, for an operator to look at.</summary>
+    public string DeadLetters => $"{prefix}.dead-letter";
+}
