@@ -9,6 +9,12 @@ internal static class YamlLoader
 {
     public static YamlMappingNode? Load(string text, DiagnosticBag bag)
     {
+        if (NestingGuard.FindTooDeep(text) is { } tooDeep)
+        {
+            bag.Add(tooDeep, string.Empty, $"nesting deeper than {NestingGuard.MaxDepth} levels is not supported");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
