@@ -30,7 +30,9 @@ internal sealed partial class SpecReader
 
     private static string Describe(YamlNode node) => node switch
     {
+        YamlMappingNode { Children.Count: 0 } => "an empty mapping",
         YamlMappingNode => "a mapping",
+        YamlSequenceNode { Children.Count: 0 } => "an empty list",
         YamlSequenceNode => "a list",
         YamlScalarNode s => ScalarResolver.Resolve(s) switch
         {
@@ -38,6 +40,7 @@ internal sealed partial class SpecReader
             BoolValue => "a boolean",
             IntValue => "an integer",
             FloatValue => "a number",
+            StringValue { Value.Length: 0 } => "an empty string",
             _ => "a string",
         },
         _ => "an unsupported node",
