@@ -1,6 +1,5 @@
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -135,7 +134,7 @@ internal sealed partial class SpecReader
             }
         }
 
-        CheckExpression(node, path, ((YamlScalarNode)node).Value ?? string.Empty);
+        CheckExpression(node, path, ((YamlScalarNode)node).Value);
         var missing = count is null && !parameters.ContainsKey(new StringValue("count")) ? "count"
             : delay is null && !parameters.ContainsKey(new StringValue("delay")) ? "delay"
             : null;

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -138,8 +137,8 @@ internal sealed partial class SpecReader
         {
             ScalarStyle.Plain when node.Start.Line == node.End.Line => start with { Column = start.Column + offset },
             ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when node.Start.Line == node.End.Line &&
-                !(node.Value ?? string.Empty).Contains('\'', StringComparison.Ordinal) &&
-                !(node.Value ?? string.Empty).Contains('\\', StringComparison.Ordinal) => start with { Column = start.Column + 1 + offset },
+                !node.Value.Contains('\'', StringComparison.Ordinal) &&
+                !node.Value.Contains('\\', StringComparison.Ordinal) => start with { Column = start.Column + 1 + offset },
             _ => start,
         };
     }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -26,11 +25,13 @@ internal sealed partial class SpecReader
         _syntaxChecker = syntaxChecker ?? ExpressionSyntax.CheckDelimiters;
     }
 
-    private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value ?? string.Empty : key.ToString();
+    private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value : "(complex key)";
 
     private static string Describe(YamlNode node) => node switch
     {
+        YamlMappingNode { Children.Count: 0 } => "an empty mapping",
         YamlMappingNode => "a mapping",
+        YamlSequenceNode { Children.Count: 0 } => "an empty list",
         YamlSequenceNode => "a list",
         YamlScalarNode s => ScalarResolver.Resolve(s) switch
         {
@@ -38,6 +39,7 @@ internal sealed partial class SpecReader
             BoolValue => "a boolean",
             IntValue => "an integer",
             FloatValue => "a number",
+            StringValue { Value.Length: 0 } => "an empty string",
             _ => "a string",
         },
         _ => "an unsupported node",
@@ -223,7 +225,7 @@ internal sealed partial class SpecReader
     {
         switch (node)
         {
-            case YamlScalarNode scalar when scalar.Value is { } text && ExpressionSyntax.MayHoldExpression(text):
+            case YamlScalarNode { Value: var text } when ExpressionSyntax.MayHoldExpression(text):
                 CheckExpression(node, path, text);
                 break;
             case YamlSequenceNode list:
@@ -251,7 +253,7 @@ internal sealed partial class SpecReader
 
     // Paths are built only for nodes that may hold an expression: most values are plain and need none.
     private static bool NeedsCheck(YamlNode node) =>
-        node is not YamlScalarNode scalar || (scalar.Value is { } text && ExpressionSyntax.MayHoldExpression(text));
+        node is not YamlScalarNode scalar || ExpressionSyntax.MayHoldExpression(scalar.Value);
 
     private void CheckExpression(YamlNode node, string path, string text)
     {
