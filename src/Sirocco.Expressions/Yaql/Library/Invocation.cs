@@ -103,6 +103,7 @@ internal sealed class Invocation
     public Value Invoke(YaqlNode node, params ReadOnlySpan<Value> args)
     {
         Context.Step();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var scope = new Scope(Scope, args.Length > 0 ? args[0] : null);
         for (var i = 1; i < args.Length; i++)
         {
