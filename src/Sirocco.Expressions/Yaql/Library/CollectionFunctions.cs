@@ -38,7 +38,8 @@ internal static partial class CollectionFunctions
         r.Add("replaceMany", CallForm.Method, 3, 4, call => ReplaceAt(call, [.. call.Seq(2)]));
         r.Add("insert", CallForm.Method, 3, 3, call => InsertAt(call, [call[2]], lazy: false));
         r.Add("insertMany", CallForm.Method, 3, 3, call => InsertAt(call, [.. call.Seq(2)], lazy: true));
-        r.Add("set", CallForm.Function, 0, -1, call => new YaqlSet(Enumerable.Range(0, call.Count).Select(i => call[i])));
+        r.Add("set", CallForm.Function, 0, -1, call => new YaqlSet(Enumerable.Range(0, call.Count).SelectMany(i =>
+            call[i] is YaqlLazy or YaqlOrdered ? Sequences.Enumerate(call[i]) : [call[i]])));
         r.Add("toSet", CallForm.Method, 1, 1, call => new YaqlSet(call.Seq(0)));
         r.Add("union", CallForm.Method, 2, 2, call => new YaqlSet(Set(call, 0).Items.Concat(Set(call, 1).Items)));
         r.Add("intersect", CallForm.Method, 2, 2, call => new YaqlSet(Set(call, 0).Items.Where(Set(call, 1).Lookup.Contains)));

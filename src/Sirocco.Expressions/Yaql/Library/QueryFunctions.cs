@@ -122,6 +122,7 @@ internal static partial class QueryFunctions
             return new ListValue([new ListValue(items.Take(index)), new ListValue(items.Skip(index))]);
         });
         r.Add("aggregate", CallForm.Method, 2, 3, Aggregate);
+        r.Add("reduce", CallForm.Method, 2, 3, Aggregate);
         r.Add("accumulate", CallForm.Method, 2, 3, Accumulate);
         r.Add("reverse", CallForm.Method, 1, 1, call => call.Result(call.Seq(0).Reverse()));
         r.Add("isIterable", CallForm.Function, 1, 1, call => Value.From(Sequences.IsIterable(call[0])));
