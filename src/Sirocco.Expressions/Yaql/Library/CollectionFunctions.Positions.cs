@@ -16,7 +16,7 @@ internal static partial class CollectionFunctions
         var items = call.Seq(0).ToList();
         var position = call.SmallInt(1);
         var count = call.Count > 2 ? call.SmallInt(2) : 1;
-        return call.Result(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
+        return Sequences.Result(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
     }
 
     private static Value ReplaceAt(Invocation call, IReadOnlyList<Value> values)
@@ -38,7 +38,7 @@ internal static partial class CollectionFunctions
             }
         }
 
-        return call.Result(result);
+        return Sequences.Result(result);
     }
 
     private static Value InsertAt(Invocation call, IReadOnlyList<Value> values, bool lazy)
@@ -53,7 +53,7 @@ internal static partial class CollectionFunctions
             return new ListValue(items);
         }
 
-        return call.Result(InsertItems(call.Seq(0), position, values, lazy));
+        return Sequences.Result(InsertItems(call.Seq(0), position, values, lazy));
     }
 
     /// <summary>The reference's iterator insert: a negative position drops the value for insert() and prepends for insertMany().</summary>

@@ -133,7 +133,5 @@ internal sealed class Invocation
         return Sequences.IsIterable(value) ? Sequences.Enumerate(value) : throw NoMatch;
     }
 
-    public Value Result(IEnumerable<Value> items, int sourceIndex = 0) => Sequences.Result(items, Arg(sourceIndex), Context);
-
     public ListValue List(IEnumerable<Value> items) => Sequences.Materialize(items, Context);
 }

@@ -20,8 +20,8 @@ internal static class Operators
         "!=" => Value.From(!YaqlEquality.AreEqual(left, right)),
         "<" or ">" or "<=" or ">=" => Value.From(Compare(op, left, right)),
         "in" => Value.From(In(left, right)),
-        "=~" => Value.From(RegexMatch(left, right, context)),
-        "!~" => Value.From(!RegexMatch(left, right, context)),
+        "=~" => Value.From(RegexMatch(left, right)),
+        "!~" => Value.From(!RegexMatch(left, right)),
         _ => throw YaqlException.NoMatchingFunction("#operator_" + op),
     };
 
@@ -264,7 +264,7 @@ internal static class Operators
         }
     }
 
-    private static bool RegexMatch(Value left, Value right, EvalContext context)
+    private static bool RegexMatch(Value left, Value right)
     {
         if (left is not StringValue text)
         {
@@ -277,7 +277,6 @@ internal static class Operators
             StringValue pattern => PythonRegex.Compile(pattern.Value, 0),
             _ => throw YaqlException.NoMatchingFunction("#operator_=~"),
         };
-        _ = context;
         return regex.IsMatch(text.Value);
     }
 }
