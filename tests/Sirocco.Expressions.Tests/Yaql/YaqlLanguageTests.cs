@@ -151,4 +151,16 @@ public sealed class YaqlLanguageTests
     [Fact]
     public void Deep_yaml_flow_nesting_is_refused() =>
         Assert.Equal("value_error", Eval("<% yaml_parse('" + new string('[', 5000) + "') %>").Error!.Category);
+
+    [Theory]
+    [InlineData("<% pow(2, 3000000) %>", "limit")]
+    [InlineData("<% range(40).aggregate($1 * $1, 2) %>", "limit")]
+    [InlineData("<% shiftBitsLeft(1, 100000) %>", "limit")]
+    [InlineData("<% '{0:99999999999}'.format(1) %>", "limit")]
+    [InlineData("<% datetime(2020, 1, 1) + timespan(days => 99999999) %>", "overflow")]
+    [InlineData("<% timespan(days => 999999999999) %>", "overflow")]
+    [InlineData("<% float(pow(10, 400)) %>", "overflow")]
+    [InlineData("<% regex('(a+)+$').matches('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab') %>", "limit")]
+    public void Runaway_values_fail_the_expression_not_the_host(string text, string category) =>
+        Assert.Equal(category, Eval(text).Error!.Category);
 }

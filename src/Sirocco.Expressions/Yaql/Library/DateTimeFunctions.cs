@@ -37,7 +37,9 @@ internal static class DateTimeFunctions
             var ticks = (Part("days") * TimeSpan.TicksPerDay) + (Part("hours") * TimeSpan.TicksPerHour) +
                 (Part("minutes") * TimeSpan.TicksPerMinute) + (Part("seconds") * TimeSpan.TicksPerSecond) +
                 (Part("milliseconds") * TimeSpan.TicksPerMillisecond) + (Part("microseconds") * 10);
-            return new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)));
+            return Math.Abs(ticks) < TimeSpan.MaxValue.Ticks
+                ? new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)))
+                : throw new YaqlException("overflow", "timespan out of range");
         }, acceptsNamed: true);
         r.Add("now", CallForm.Function, 0, 1, call =>
         {
