@@ -135,4 +135,32 @@ public sealed class YaqlLanguageTests
     [InlineData("<% $.i + 'a' %>", 4)]
     public void Runtime_errors_point_at_the_failing_part(string text, int position) =>
         Assert.Equal(position, Eval(text).Error!.Position);
+
+    [Fact]
+    public void Very_long_operator_chains_are_refused_instead_of_overflowing_the_stack() =>
+        Assert.Equal("limit", Eval("<% $" + string.Concat(Enumerable.Repeat(".a", 20000)) + " %>").Error!.Category);
+
+    [Fact]
+    public void Yaml_alias_bombs_are_refused()
+    {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\\n" + string.Concat(Enumerable.Range(0, 8).Select(i =>
+            $"{(char)('b' + i)}: &{(char)('b' + i)} [*{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}]\\n"));
+        Assert.Equal("value_error", Eval("<% yaml_parse('" + bomb + "') %>").Error!.Category);
+    }
+
+    [Fact]
+    public void Deep_yaml_flow_nesting_is_refused() =>
+        Assert.Equal("value_error", Eval("<% yaml_parse('" + new string('[', 5000) + "') %>").Error!.Category);
+
+    [Theory]
+    [InlineData("<% pow(2, 3000000) %>", "limit")]
+    [InlineData("<% range(40).aggregate($1 * $1, 2) %>", "limit")]
+    [InlineData("<% shiftBitsLeft(1, 100000) %>", "limit")]
+    [InlineData("<% '{0:99999999999}'.format(1) %>", "limit")]
+    [InlineData("<% datetime(2020, 1, 1) + timespan(days => 99999999) %>", "overflow")]
+    [InlineData("<% timespan(days => 999999999999) %>", "overflow")]
+    [InlineData("<% float(pow(10, 400)) %>", "overflow")]
+    [InlineData("<% regex('(a+)+$').matches('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab') %>", "limit")]
+    public void Runaway_values_fail_the_expression_not_the_host(string text, string category) =>
+        Assert.Equal(category, Eval(text).Error!.Category);
 }

@@ -32,14 +32,14 @@ internal static partial class QueryFunctions
         }
 
         var pairs = order.Select(key => (Value)new ListValue([key, new ListValue(groups[key])]));
-        return call.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
+        return Sequences.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
     }
 
     private static Value Zip(Invocation call)
     {
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Min(l => l.Count);
-        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
+        return Sequences.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
     }
 
     private static Value ZipLongest(Invocation call)
@@ -52,17 +52,17 @@ internal static partial class QueryFunctions
 
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Max(l => l.Count);
-        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
+        return Sequences.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
     }
 
     private static Value Join(Invocation call)
     {
         var right = call.Seq(1).ToList();
-        return call.Result(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
+        return Sequences.Result(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
     }
 
     private static Value SplitWhere(Invocation call, bool keepSeparator) =>
-        call.Result(SplitWhereItems(call, call.Seq(0), keepSeparator));
+        Sequences.Result(SplitWhereItems(call, call.Seq(0), keepSeparator));
 
     private static IEnumerable<Value> SplitWhereItems(Invocation call, IEnumerable<Value> source, bool keepSeparator)
     {
@@ -120,7 +120,7 @@ internal static partial class QueryFunctions
     {
         var source = call.Seq(0);
         var seed = call.Count > 2 ? call[2] : null;
-        return call.Result(AccumulateItems(call, source, seed));
+        return Sequences.Result(AccumulateItems(call, source, seed));
     }
 
     private static IEnumerable<Value> AccumulateItems(Invocation call, IEnumerable<Value> source, Value? seed)
@@ -145,7 +145,7 @@ internal static partial class QueryFunctions
         var decycle = call.Named("decycle")?.IsTruthy ?? (call.Count > 4 && call[4].IsTruthy);
         var selector = call.Count > 3 ? call.Node(3) : null;
         var initial = call[0];
-        return call.Result(Produce(call, initial, selector, decycle));
+        return Sequences.Result(Produce(call, initial, selector, decycle));
     }
 
     private static IEnumerable<Value> Produce(Invocation call, Value current, Syntax.YaqlNode? selector, bool decycle)

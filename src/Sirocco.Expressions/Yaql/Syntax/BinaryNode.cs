@@ -16,10 +16,13 @@ internal sealed class BinaryNode : YaqlNode
         Operator = op;
         Left = left;
         Right = right;
+        Height = HeightOf(left, right);
         _cannotMatch = !Accepts(op, left, isLeft: true) || !Accepts(op, right, isLeft: false);
     }
 
     public string Operator { get; }
+
+    public override int Height { get; }
 
     public YaqlNode Left { get; }
 

@@ -10,6 +10,8 @@ internal sealed class CallNode(string name, YaqlNode[] arguments, int position) 
 
     public YaqlNode[] Arguments { get; } = arguments;
 
+    public override int Height { get; } = HeightOf(arguments);
+
     /// <summary>The arguments that are not <c>name =&gt; value</c>, split once at parse time.</summary>
     public YaqlNode[] Positional { get; } = [.. arguments.Where(a => a is not MappingNode { Name: not null })];
 

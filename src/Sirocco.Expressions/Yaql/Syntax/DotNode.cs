@@ -12,6 +12,8 @@ internal sealed class DotNode(YaqlNode receiver, YaqlNode member, bool nullSafe,
 
     public bool NullSafe { get; } = nullSafe;
 
+    public override int Height { get; } = HeightOf(receiver, member);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

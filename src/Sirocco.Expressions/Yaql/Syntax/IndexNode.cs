@@ -10,6 +10,8 @@ internal sealed class IndexNode(YaqlNode target, YaqlNode[] arguments, int posit
 
     public YaqlNode[] Arguments { get; } = arguments;
 
+    public override int Height { get; } = HeightOf([target, .. arguments]);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

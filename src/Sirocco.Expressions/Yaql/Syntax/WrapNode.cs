@@ -8,5 +8,7 @@ internal sealed class WrapNode(YaqlNode inner, int position) : YaqlNode(position
 {
     public YaqlNode Inner { get; } = inner;
 
+    public override int Height { get; } = HeightOf(inner);
+
     public override Value Evaluate(EvalContext context, Scope scope) => Inner.Evaluate(context, scope);
 }

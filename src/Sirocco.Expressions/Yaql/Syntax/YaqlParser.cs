@@ -38,6 +38,12 @@ internal sealed class YaqlParser
             throw parser.Unexpected();
         }
 
+        // Long operator chains (a.b.c...) parse in a loop but evaluate recursively.
+        if (node.Height > maxDepth * 4)
+        {
+            throw new YaqlException("limit", $"Expression nests deeper than the limit of {maxDepth * 4} operations");
+        }
+
         return node;
     }
 
