@@ -83,6 +83,15 @@ internal static partial class Filters
         };
     }
 
+    /// <summary>
+    /// The tuples <c>groupby</c> made: Jinja's <c>_GroupTuple</c> is a tuple that also has <c>grouper</c> and
+    /// <c>list</c> attributes. Weak keys, so the table forgets them with the evaluation.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListValue, ListValue> GroupTuples = [];
+
+    internal static Value? GroupAttribute(ListValue tuple, string name) =>
+        name is "grouper" or "list" && GroupTuples.TryGetValue(tuple, out _) ? tuple[name == "grouper" ? 0 : 1] : null;
+
     private static Value Hashable(Value key) =>
         key is ListValue { IsTuple: false } or DictValue ? throw JinjaException.Type($"unhashable type: '{Py.TypeName(key)}'") : Py.Defined(key);
 
@@ -218,7 +227,9 @@ internal static partial class Filters
                 members.Add(sorted[i++]);
             }
 
-            groups.Add(new ListValue([ignoreCase ? output(members[0]) : groupKey, new ListValue(members)], isTuple: true));
+            var group = new ListValue([ignoreCase ? output(members[0]) : groupKey, new ListValue(members)], isTuple: true);
+            GroupTuples.Add(group, group);
+            groups.Add(group);
         }
 
         return new ListValue(groups);

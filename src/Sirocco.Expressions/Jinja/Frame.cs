@@ -41,6 +41,7 @@ internal sealed class Frame
 
     public void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_depth > Options.MaxDepth)
         {
             throw new JinjaException(ErrorCategories.Limit, $"Expression exceeded the depth limit ({Options.MaxDepth}).");

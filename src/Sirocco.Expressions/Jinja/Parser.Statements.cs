@@ -135,6 +135,18 @@ internal sealed partial class Parser
     private SetStmt ParseSet()
     {
         Next();
+        if (Current.Kind == TokenKind.Name && Peek.IsOperator("."))
+        {
+            // {% set ns.attr = value %} assigns into a namespace().
+            var name = Next().Text;
+            Next();
+            var attribute = Expect(TokenKind.Name, "name").Text;
+            ExpectOperator("=");
+            var assigned = ParseTuple();
+            Expect(TokenKind.BlockEnd, "end of statement block");
+            return new SetStmt([name], assigned, null, attribute);
+        }
+
         var targets = ParseTargets();
         if (SkipOperator("="))
         {

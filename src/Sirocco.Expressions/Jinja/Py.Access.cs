@@ -27,6 +27,16 @@ internal static partial class Py
             return loop.Attribute(name) ?? Undefined.Missing(owner, new StringValue(name));
         }
 
+        if (owner is ListValue { IsTuple: true, Count: 2 } tuple && Filters.GroupAttribute(tuple, name) is { } part)
+        {
+            return part;
+        }
+
+        if (owner is Namespace ns)
+        {
+            return ns.Get(name) ?? Undefined.Missing(owner, new StringValue(name));
+        }
+
         if (Methods.Bind(owner, name) is { } method)
         {
             return method;

@@ -49,6 +49,15 @@ public class JinjaLanguageTests
     }
 
     [Theory]
+    [InlineData("{{ _.n + 'a' }}", 7)]
+    [InlineData("{{ _.s | int + _.nope }}", 13)]
+    [InlineData("xx {{ _.l[5] + 1 }}", 13)]
+    public void Runtime_errors_point_at_the_failing_expression(string text, int position)
+    {
+        Assert.Equal(position, new JinjaLanguage().Evaluate(text, Context).Error!.Position);
+    }
+
+    [Theory]
     [InlineData("{{ _.n | nosuch }}", "unknown_function")]
     [InlineData("a {% if %}{% endif %}", "syntax")]
     [InlineData("{% for x in y %}", "syntax")]
