@@ -108,11 +108,7 @@ internal static partial class Policies
             return true;
         }
 
-        if (Retry(session, task, spec, scope))
-        {
-            return true;
-        }
-
+        // Mistral's order: fail-on before retry, so a result that fail-on rejects is retried.
         if (task.State == ExecutionState.Success && (spec.FailOn ?? defaults?.FailOn) is { } failOn
             && TryTruth(session, failOn, scope, out var fail, out _) && fail)
         {
@@ -120,7 +116,7 @@ internal static partial class Policies
             session.UpdateTask(task);
         }
 
-        return false;
+        return Retry(session, task, spec, scope);
     }
 
     /// <summary>On resume: tasks held by <c>pause-before</c> start, delays that ended while paused continue.</summary>
