@@ -201,6 +201,12 @@ internal sealed class Scenario
                 .First(a => harness.State(a.ExecutionId).FindTask(a.TaskExecutionId)!.Name == taskName.ToText());
             harness.Complete(action, Outcome(step)!);
         }
+        else if (step.Get("lose") is { } lost)
+        {
+            var action = harness.PendingActions.First(a => harness.State(a.ExecutionId).FindTask(a.TaskExecutionId)!.Name == lost.ToText());
+            harness.PendingActions.Remove(action);
+            harness.Send(new ActionLost(action.ExecutionId, action.ActionExecutionId));
+        }
         else if (step.Get("pause") is { } pause)
         {
             harness.Send(new PauseExecution(root, pause.IsNull ? null : pause.ToText()));
