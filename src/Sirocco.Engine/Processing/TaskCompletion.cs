@@ -51,7 +51,7 @@ internal static class TaskCompletion
         Continue(session, task);
     }
 
-    /// <summary>Takes the transitions of a completed task and checks whether the workflow has finished.</summary>
+    /// <summary>Takes the transitions of a completed task (the workflow's completion is checked at the end of the decision).</summary>
     public static void Continue(Session session, TaskExecution task)
     {
         if (session.Workflow.State.IsCompleted())
@@ -67,8 +67,6 @@ internal static class TaskCompletion
         {
             DirectFlow.Continue(session, task);
         }
-
-        Completion.CheckAndComplete(session);
     }
 
     private static bool Publish(Session session, TaskSpec spec, ref TaskExecution task)
