@@ -13,6 +13,7 @@ using Sirocco.Api.Executions;
 using Sirocco.Api.Hosting;
 using Sirocco.Api.Http;
 using Sirocco.Engine;
+using Sirocco.Expressions;
 using Sirocco.Persistence;
 using Sirocco.Runtime.Durable;
 using Sirocco.Transport.Queues;
@@ -78,6 +79,8 @@ public static class SiroccoServer
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
+        services.TryAddSingleton(_ => Sirocco.Expressions.Expressions.CreateEvaluator());
+        services.TryAddSingleton<AdHocActionResolver>();
         services.TryAddSingleton<StandaloneExecutionService>();
         if (configuration["Runtime:Enabled"] is { } enabled && enabled.Equals("false", StringComparison.OrdinalIgnoreCase))
         {
@@ -98,7 +101,7 @@ public static class SiroccoServer
         services.TryAddSingleton(sp => new DurableRuntime(
             sp.GetRequiredService<ISiroccoStore>(),
             new WorkflowEngine(),
-            Expressions.Expressions.CreateEvaluator(),
+            sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<InProcessTaskQueue>(),
             new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<ILoggerFactory>()));

@@ -129,6 +129,10 @@ public sealed class MistralCliTests(ITestOutputHelper output) : IAsyncLifetime
             var failedTask = await WaitForTaskAsync(cli, failed, "ERROR");
             Assert.Equal("fail_here", Field(await cli.JsonAsync("task-get", failedTask), "Name"));
             Assert.Contains(Field(await cli.JsonAsync("task-rerun", failedTask), "State"), new[] { "RUNNING", "ERROR" });
+
+            await cli.RunAsync("action-create", WriteFile("adhoc.yaml", Samples.Actions));
+            Assert.Contains("from cli", (await cli.JsonAsync("run-action", "my_echo", "{\"text\": \"from cli\"}")).ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("std run", (await cli.JsonAsync("run-action", "std.echo", "{\"output\": \"std run\"}")).ToJsonString(), StringComparison.Ordinal);
         }
         finally
         {
