@@ -14,6 +14,9 @@ public interface IDurableStore
     /// </summary>
     Task<T> ExecuteAsync<T>(Func<IDurableTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>Commits made and units of work committed by this store so far: their ratio is the mean group size.</summary>
+    (long Commits, long Units) CommitStatistics { get; }
+
     /// <summary>Outbox rows not yet marked dispatched, oldest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListUndispatchedAsync(int limit, CancellationToken cancellationToken);
 

@@ -19,6 +19,8 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
 
     public GroupCommitWriter Writer => _writer;
 
+    public (long Commits, long Units) CommitStatistics => (_writer.Commits, _writer.Units);
+
     public Task<T> ExecuteAsync<T>(Func<IDurableTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(work, cancellationToken);
 

@@ -97,17 +97,31 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the execution reaches SUCCESS, ERROR or CANCELLED; returns that state.</summary>
+    /// <summary>
+    /// Waits until the execution reaches SUCCESS, ERROR or CANCELLED; returns that state. Woken at once
+    /// when this server completes it, and polls the database for completions by another server.
+    /// </summary>
     public async Task<string> WaitForCompletionAsync(string executionId, CancellationToken cancellationToken)
     {
         var waiter = _waiters.GetOrAdd(executionId, static _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var stored = await _store.Executions.GetWorkflowExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
-        if (stored is { State: "SUCCESS" or "ERROR" or "CANCELLED" })
+        while (true)
         {
-            waiter.TrySetResult(stored.State);
-        }
+            var stored = await _store.Executions.GetWorkflowExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
+            if (stored is { State: "SUCCESS" or "ERROR" or "CANCELLED" })
+            {
+                _waiters.TryRemove(executionId, out _);
+                return stored.State;
+            }
 
-        return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await waiter.Task.WaitAsync(_options.TimerPollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Not completed here: look at the database again.
+            }
+        }
     }
 
     /// <summary>Stops the loops. Nothing is lost: what was not dispatched is still in the outbox.</summary>

@@ -7,6 +7,8 @@ namespace Sirocco.Runtime.Tests.Durable;
 /// <summary>The durable runtime on a fresh SQLite file per test.</summary>
 public sealed class SqliteDurableRuntimeTests : DurableRuntimeTests
 {
+    public SqliteDurableRuntimeTests(Xunit.Abstractions.ITestOutputHelper output) => Output = output;
+
     private readonly TempSqliteFile _file = new();
 
     internal override async Task<ISiroccoStore> OpenStoreAsync() =>

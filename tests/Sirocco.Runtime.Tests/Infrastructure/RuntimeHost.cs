@@ -27,11 +27,11 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public ScriptedRunner Runner { get; }
 
-    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null)
+    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null, Func<DurableRuntime, IActionResultSink>? sink = null)
     {
         var queue = new InProcessTaskQueue();
         var runtime = new DurableRuntime(store, new WorkflowEngine(), new NoExpressions(), queue, options);
-        var runner = new ScriptedRunner(queue, runtime.ResultSink, script);
+        var runner = new ScriptedRunner(queue, sink?.Invoke(runtime) ?? runtime.ResultSink, script);
         await runtime.StartAsync(default);
         return new RuntimeHost(store, runtime, queue, runner);
     }
