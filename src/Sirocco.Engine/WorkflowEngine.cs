@@ -56,6 +56,13 @@ public sealed class WorkflowEngine
                 throw new ArgumentException($"Unknown event {@event.GetType().Name}.", nameof(@event));
         }
 
+        // Completion is checked once, after everything the event caused: a task that completes at once
+        // (an empty with-items, a failed expression) must not end the workflow before its siblings exist.
+        if (session.Execution is not null)
+        {
+            Completion.CheckAndComplete(session);
+        }
+
         return session.ToDecision();
     }
 

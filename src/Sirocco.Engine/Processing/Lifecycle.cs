@@ -73,7 +73,6 @@ internal static class Lifecycle
         }
 
         Policies.ResumeHeldTasks(session);
-        Completion.CheckAndComplete(session);
     }
 
     public static void Cancel(Session session, string? message)
@@ -131,7 +130,6 @@ internal static class Lifecycle
 
         session.UpdateExecution(execution);
         Reruns.Rerun(session, task, rerun.Reset);
-        Completion.CheckAndComplete(session);
     }
 
     private static IEnumerable<ActionExecution> RunningChildren(Session session) =>

@@ -11,6 +11,7 @@ internal static class Reruns
 {
     public static void Rerun(Session session, TaskExecution task, bool reset)
     {
+        var failedItems = task.WithItems is null || reset ? [] : Policies.FailedItems(session, task);
         foreach (var action in session.ActionsOf(task.Id).Where(a => a.Accepted).ToList())
         {
             if (reset || action.State != ExecutionState.Success || task.WithItems is null)
@@ -29,11 +30,12 @@ internal static class Reruns
             ErrorHandled = false,
             RetryCount = 0,
             FinishedAt = null,
+            Policy = TaskPolicyState.None with { WaitBeforeDone = true, PausedBefore = true },
         };
         session.UpdateTask(rerun);
-        if (task.WithItems is { } progress && !reset)
+        if (task.WithItems is { } progress && !reset && failedItems.Count > 0)
         {
-            WithItems.RerunFailed(session, rerun, progress);
+            WithItems.RerunItems(session, rerun, progress, failedItems);
             return;
         }
 

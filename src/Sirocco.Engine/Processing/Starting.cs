@@ -64,8 +64,6 @@ internal static class Starting
                 TaskRunner.Run(session, task, []);
             }
         }
-
-        Completion.CheckAndComplete(session);
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ internal static class TaskCompletion
     public static void Complete(Session session, TaskExecution task, ExecutionState state, string? stateInfo, Value? result)
     {
         var spec = session.Plan.Task(task.Name);
+        if (task.Policy.TimeoutTimerId is { } timeout)
+        {
+            session.Emit(new CancelTimer(timeout));
+            task = task with { Policy = task.Policy with { TimeoutTimerId = null } };
+        }
+
         task = task with { State = state, StateInfo = stateInfo, Result = result, FinishedAt = session.Now };
         session.UpdateTask(task);
 
@@ -30,11 +36,22 @@ internal static class TaskCompletion
         }
 
         session.UpdateTask(task);
+        AfterPolicies(session, task);
+    }
+
+    /// <summary>The after-completion policies (wait-after, retry, fail-on), then the transitions.</summary>
+    public static void AfterPolicies(Session session, TaskExecution task)
+    {
+        if (Policies.AfterComplete(session, ref task))
+        {
+            return;
+        }
+
         session.Emit(new Notify(task.WorkflowExecutionId, EventName(task.State), task.Id, task.State));
         Continue(session, task);
     }
 
-    /// <summary>Takes the transitions of a completed task and checks whether the workflow has finished.</summary>
+    /// <summary>Takes the transitions of a completed task (the workflow's completion is checked at the end of the decision).</summary>
     public static void Continue(Session session, TaskExecution task)
     {
         if (session.Workflow.State.IsCompleted())
@@ -50,8 +67,6 @@ internal static class TaskCompletion
         {
             DirectFlow.Continue(session, task);
         }
-
-        Completion.CheckAndComplete(session);
     }
 
     private static bool Publish(Session session, TaskSpec spec, ref TaskExecution task)

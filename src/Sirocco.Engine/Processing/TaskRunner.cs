@@ -56,6 +56,7 @@ internal static class TaskRunner
     public static void RunActions(Session session, TaskExecution task)
     {
         var spec = session.Plan.Task(task.Name);
+        task = Policies.StartTimeout(session, task, spec);
         if (!spec.WithItems.IsEmpty)
         {
             WithItems.Start(session, task, spec, ContextResolver.Inbound(session, task));

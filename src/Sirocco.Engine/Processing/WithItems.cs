@@ -88,13 +88,12 @@ internal static class WithItems
         Finish(session, task, progress);
     }
 
-    /// <summary>Rerun without reset: only the items that did not succeed run again.</summary>
-    public static void RerunFailed(Session session, TaskExecution task, WithItemsProgress progress)
+    /// <summary>Runs the given items again (retry, or rerun without reset); the others keep their results.</summary>
+    public static void RerunItems(Session session, TaskExecution task, WithItemsProgress progress, IReadOnlyList<int> failed)
     {
         var spec = session.Plan.Task(task.Name);
         var inContext = ContextResolver.Inbound(session, task);
         var items = session.ItemsOf(task.Id)!;
-        var failed = session.ActionsOf(task.Id).Where(a => a.State != ExecutionState.Success).Select(a => a.Index).Distinct().ToList();
         task = task with { WithItems = progress with { Running = failed.Count, Failed = 0, Cancelled = 0 } };
         session.UpdateTask(task);
         foreach (var index in failed)

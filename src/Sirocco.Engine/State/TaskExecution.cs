@@ -50,6 +50,9 @@ public sealed record TaskExecution
     /// <summary>A join still waiting for inbound tasks (Mistral creates the join's execution in WAITING).</summary>
     public bool IsJoin { get; init; }
 
+    /// <summary>Where the task's policies stand (timers, the state held back by wait-after, ...).</summary>
+    public TaskPolicyState Policy { get; init; } = TaskPolicyState.None;
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -23,6 +23,8 @@ internal sealed class EngineHarness
     private readonly Queue<EngineEvent> _events = new();
     private readonly SequentialIds _ids = new();
     private readonly Dictionary<string, DictValue> _environments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), int> _attempts = [];
 
     public EngineHarness(string yaml, IExpressionEvaluator? expressions = null)
     {
@@ -46,6 +48,9 @@ internal sealed class EngineHarness
     public List<RunAction> RunActions { get; } = [];
 
     public List<RunAction> PendingActions { get; } = [];
+
+    /// <summary>Pending actions the engine asked to cancel; a test may still complete one (a late result).</summary>
+    public List<RunAction> CancelledActions { get; } = [];
 
     public List<ScheduleTimer> Timers { get; } = [];
 
@@ -135,7 +140,9 @@ internal sealed class EngineHarness
             case RunAction run:
                 RunActions.Add(run);
                 var task = state.FindTask(run.TaskExecutionId)!;
-                var call = new ActionCall(task.Name, run.ActionName, run.Input, run.Index, RunActions.Count(r => r.TaskExecutionId == run.TaskExecutionId && r.Index == run.Index));
+                var calls = _calls[run.TaskExecutionId] = _calls.GetValueOrDefault(run.TaskExecutionId) + 1;
+                var attempt = _attempts[(run.TaskExecutionId, run.Index)] = _attempts.GetValueOrDefault((run.TaskExecutionId, run.Index)) + 1;
+                var call = new ActionCall(task.Name, run.ActionName, run.Input, run.Index, attempt, calls);
                 var outcome = Scripts.TryGetValue(task.Name, out var script) ? script(call) : StdActions.Run(run.ActionExecutionId, run.ActionName, run.Input);
                 if (outcome is null)
                 {
@@ -177,6 +184,7 @@ internal sealed class EngineHarness
                 Timers.RemoveAll(t => t.TimerId == cancel.TimerId);
                 break;
             case CancelAction cancelAction:
+                CancelledActions.AddRange(PendingActions.Where(a => a.ActionExecutionId == cancelAction.ActionExecutionId));
                 PendingActions.RemoveAll(a => a.ActionExecutionId == cancelAction.ActionExecutionId);
                 break;
         }

@@ -58,9 +58,11 @@ internal sealed class Scenario
         return harness;
     }
 
-    public void Verify(EngineHarness harness)
+    public void Verify(EngineHarness harness) => Verify(harness, (DictValue)_data.Get("expect")!);
+
+    /// <summary>Checks one expectation block (the final one, or one between steps).</summary>
+    public void Verify(EngineHarness harness, DictValue expect)
     {
-        var expect = (DictValue)_data.Get("expect")!;
         var execution = harness.Root;
         var tasks = harness.Tasks();
         var summary = $"{Name}: state={execution.State.ToMistral()} info={execution.StateInfo} output={execution.Output.ToJson()} tasks=" +
@@ -126,6 +128,21 @@ internal sealed class Scenario
             Assert.True((int)executions.Value == harness.ExecutionIds.Count(), $"{executions.Value} executions expected. {summary}");
         }
 
+        if (expect.Get("timers") is IntValue timers)
+        {
+            Assert.True((int)timers.Value == harness.Timers.Count, $"{timers.Value} pending timers expected, got {harness.Timers.Count}. {summary}");
+        }
+
+        if (expect.Get("pending_actions") is IntValue pending)
+        {
+            Assert.True((int)pending.Value == harness.PendingActions.Count, $"{pending.Value} pending actions expected, got {harness.PendingActions.Count}. {summary}");
+        }
+
+        if (expect.Get("action_runs") is IntValue runs)
+        {
+            Assert.True((int)runs.Value == harness.RunActions.Count, $"{runs.Value} action runs expected, got {harness.RunActions.Count}. {summary}");
+        }
+
         if (expect.Get("rejections") is IntValue rejections)
         {
             Assert.True((int)rejections.Value == harness.Rejections.Count, $"{rejections.Value} rejections expected: {string.Join("; ", harness.Rejections)}");
@@ -171,13 +188,24 @@ internal sealed class Scenario
         }
     }
 
-    private static void Apply(EngineHarness harness, DictValue step)
+    private void Apply(EngineHarness harness, DictValue step)
     {
         var root = harness.RootId!;
-        if (step.Get("complete") is { } taskName)
+        if (step.Get("expect") is DictValue expect)
         {
-            var action = harness.PendingActions.First(a => harness.State(a.ExecutionId).FindTask(a.TaskExecutionId)!.Name == taskName.ToText());
+            Verify(harness, expect);
+        }
+        else if (step.Get("complete") is { } taskName)
+        {
+            var action = harness.PendingActions.Concat(harness.CancelledActions)
+                .First(a => harness.State(a.ExecutionId).FindTask(a.TaskExecutionId)!.Name == taskName.ToText());
             harness.Complete(action, Outcome(step)!);
+        }
+        else if (step.Get("lose") is { } lost)
+        {
+            var action = harness.PendingActions.First(a => harness.State(a.ExecutionId).FindTask(a.TaskExecutionId)!.Name == lost.ToText());
+            harness.PendingActions.Remove(action);
+            harness.Send(new ActionLost(action.ExecutionId, action.ActionExecutionId));
         }
         else if (step.Get("pause") is { } pause)
         {
@@ -212,6 +240,8 @@ internal sealed class Scenario
     {
         ListValue sequence => call => Outcome(sequence[Math.Min(call.Attempt, sequence.Count) - 1]),
         DictValue { Count: > 0 } byItem when byItem.Get("items") is ListValue items => call => Outcome(items[Math.Min(call.Index, items.Count - 1)]),
+        DictValue { Count: > 0 } byCall when byCall.Get("calls") is ListValue calls => call => Outcome(calls[Math.Min(call.Call, calls.Count) - 1]),
+        DictValue { Count: > 0 } echo when echo.Get("echo_item") is not null => call => ActionOutcome.Success(call.Input.Get("output") ?? Value.Null),
         _ => _ => Outcome(script),
     };
 
