@@ -26,14 +26,9 @@ internal static class ValueConversion
 
         switch (value)
         {
-            case var _ when target == typeof(Value):
-                result = value;
-                return true;
-            case DictValue d when target == typeof(DictValue):
-                result = d;
-                return true;
-            case ListValue l when target == typeof(ListValue):
-                result = l;
+            case var v when target.IsInstanceOfType(v):
+                // Value itself, or the declared kind of value (DictValue, ListValue, StringValue...).
+                result = v;
                 return true;
             case StringValue s when target == typeof(string):
                 result = s.Value;
@@ -86,6 +81,7 @@ internal static class ValueConversion
         : target == typeof(double) ? "a number"
         : target == typeof(DictValue) ? "a dictionary"
         : target == typeof(ListValue) ? "a list"
+        : target == typeof(StringValue) ? "a string"
         : target == typeof(IReadOnlyList<string>) ? "a string or a list of strings"
         : "a value";
 }

@@ -50,6 +50,14 @@ public sealed partial class ActionRunner
             Time = _time,
         };
 
+        // One scope per call so every log line of the action, std or plugin, can be followed by execution.
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ExecutionId"] = request.ExecutionId,
+            ["TaskExecutionId"] = request.TaskExecutionId,
+            ["ActionExecutionId"] = request.ActionExecutionId,
+            ["ActionName"] = request.ActionName,
+        });
         _logger.LogStarting(request.ActionName, request.ActionExecutionId);
         ActionResultMessage result;
         try

@@ -48,8 +48,7 @@ internal sealed class EmailAction(StandardActionOptions options) : IAction
         try
         {
             using var message = BuildMessage();
-            var (host, port) = SshAction.SplitPort(SmtpServer);
-            port = port == 22 && !SmtpServer.Contains(':', StringComparison.Ordinal) ? 25 : port;
+            var (host, port) = HostPort.Split(SmtpServer, defaultPort: 25);
             using var client = new SmtpClient { Timeout = (int)options.ConnectTimeout.TotalMilliseconds };
             var ct = context.CancellationToken;
             var security = SmtpPassword is null ? SecureSocketOptions.None : SecureSocketOptions.StartTls;

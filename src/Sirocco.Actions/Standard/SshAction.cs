@@ -1,4 +1,3 @@
-using System.Globalization;
 using Renci.SshNet;
 using Sirocco.Actions.Abstractions;
 using Sirocco.Expressions.Values;
@@ -58,7 +57,7 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
 
     private async Task<string> RunOnAsync(string host, CancellationToken cancellationToken)
     {
-        var (name, port) = SplitPort(host);
+        var (name, port) = HostPort.Split(host, defaultPort: 22);
         var methods = new List<AuthenticationMethod>();
         using var key = LoadKey();
         if (key is not null)
@@ -113,16 +112,4 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
     }
 
     private string HostText() => Host is StringValue s ? s.Value : Host.ToRepr();
-
-    internal static (string Host, int Port) SplitPort(string host)
-    {
-        var colon = host.LastIndexOf(':');
-        if (colon > 0 && host.IndexOf(':', StringComparison.Ordinal) == colon
-            && int.TryParse(host[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-        {
-            return (host[..colon], port);
-        }
-
-        return (host.Trim('[', ']'), 22);
-    }
 }

@@ -253,6 +253,53 @@ public class ActionRunnerTests
     }
 
     [Fact]
+    public async Task Requests_of_a_runner_that_is_lost_mid_action_are_failed_by_the_next_runner_unless_safe_to_rerun()
+    {
+        // The first runner hangs inside both actions (one slot each busy), as a crashed process would look to
+        // a broker; its connection "drops" and the broker hands the unacknowledged requests to the next runner.
+        var queue = new InProcessTaskQueue();
+        await using var lost = new RunnerHarness(new ActionRunnerOptions { MaxConcurrency = 2 }, queue);
+        await lost.EnqueueAsync("unsafe", "test.gate", safeRerun: false);
+        await lost.EnqueueAsync("safe", "test.gate", safeRerun: true);
+        await lost.StartedAsync("unsafe");
+        await lost.StartedAsync("safe");
+
+        Assert.Equal(2, queue.RequeueUnacknowledged());
+        await using var next = new RunnerHarness(queue: queue);
+        await next.StartedAsync("safe");
+        next.Probe.Open("safe");
+
+        var results = new[] { await next.NextResultAsync(), await next.NextResultAsync() }.ToDictionary(r => r.ActionExecutionId);
+        Assert.Equal(ActionResultKind.Error, results["unsafe"].Kind);
+        Assert.StartsWith("Request to run an action was redelivered", ErrorText(results["unsafe"]), StringComparison.Ordinal);
+        Assert.Equal(ActionResultKind.Success, results["safe"].Kind);
+        Assert.Equal(0, next.Probe.Runs("unsafe"));
+    }
+
+    [Fact]
+    public async Task Result_that_cannot_be_reported_is_reported_again_later_without_rerunning()
+    {
+        var queue = new InProcessTaskQueue();
+        var sink = new FlakySink();
+        var registry = Contexts.Standard();
+        var probe = new GateProbe();
+        registry.Register(typeof(GateAction), () => new GateAction(probe));
+        using var stop = new CancellationTokenSource();
+        var runner = new ActionRunner(registry, queue, sink, new ActionRunnerOptions { MaxConcurrency = 1 });
+        var running = runner.RunAsync(stop.Token);
+        probe.Open("a1");
+
+        await queue.EnqueueAsync(new RunActionRequest { ActionExecutionId = "a1", ActionName = "test.gate" });
+
+        var result = await sink.Reported.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(ActionResultKind.Success, result.Kind);
+        Assert.Equal(2, sink.Attempts);
+        Assert.Equal(1, probe.Runs("a1"));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Runner_consumes_only_its_target_queue()
     {
         await using var h = new RunnerHarness(new ActionRunnerOptions { Target = "edge" });
