@@ -12,7 +12,13 @@ using Sirocco.Api.Environments;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Hosting;
 using Sirocco.Api.Http;
+using Sirocco.Engine;
+using Sirocco.Expressions;
 using Sirocco.Persistence;
+using Sirocco.Runtime.Durable;
+using Sirocco.Transport.Queues;
+using Microsoft.Extensions.Logging;
+using Sirocco.Actions.Runner;
 
 namespace Sirocco.Api;
 
@@ -73,8 +79,40 @@ public static class SiroccoServer
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
-        services.TryAddSingleton<IExecutionService, StandaloneExecutionService>();
+        services.TryAddSingleton(_ => Sirocco.Expressions.Expressions.CreateEvaluator());
+        services.TryAddSingleton<AdHocActionResolver>();
+        services.TryAddSingleton<StandaloneExecutionService>();
+        if (configuration["Runtime:Enabled"] is { } enabled && enabled.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.TryAddSingleton<IExecutionService>(sp => sp.GetRequiredService<StandaloneExecutionService>());
+        }
+        else
+        {
+            AddRuntime(services);
+        }
+
         services.AddOpenApi();
+    }
+
+    /// <summary>The engine and executor roles in this process: durable runtime, in-process queue, action runner.</summary>
+    private static void AddRuntime(IServiceCollection services)
+    {
+        services.TryAddSingleton<InProcessTaskQueue>();
+        services.TryAddSingleton(sp => new DurableRuntime(
+            sp.GetRequiredService<ISiroccoStore>(),
+            new WorkflowEngine(),
+            sp.GetRequiredService<IExpressionEvaluator>(),
+            sp.GetRequiredService<InProcessTaskQueue>(),
+            new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new ActionRunner(
+            sp.GetRequiredService<ActionRegistry>(),
+            sp.GetRequiredService<InProcessTaskQueue>(),
+            sp.GetRequiredService<DurableRuntime>().ResultSink,
+            timeProvider: sp.GetRequiredService<TimeProvider>(),
+            loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<RuntimeHostedService>();
+        services.TryAddSingleton<IExecutionService, RuntimeExecutionService>();
     }
 
     private static void MapV2(WebApplication app)

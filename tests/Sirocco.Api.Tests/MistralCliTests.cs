@@ -107,6 +107,97 @@ public sealed class MistralCliTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execution_commands_against_the_durable_runtime()
+    {
+        await using var real = await ApiHost.StartAsync();
+        var cli = new MistralCli(real.BaseUrl, _files);
+        try
+        {
+            await cli.RunAsync("workflow-create", WriteFile("real.yaml", DelegateFlow));
+            var id = Field(await cli.JsonAsync("execution-create", "delegate_wf", "{\"name\": \"ann\"}"), "ID")!;
+            var actionId = await WaitForRunningActionAsync(cli, id);
+
+            Assert.Equal("PAUSED", Field(await cli.JsonAsync("execution-update", id, "-s", "PAUSED"), "State"));
+            Assert.Equal("RUNNING", Field(await cli.JsonAsync("execution-update", id, "-s", "RUNNING"), "State"));
+            Assert.Equal("std.async_noop", Field(await cli.JsonAsync("action-execution-get", actionId), "Name"));
+            Assert.Equal("SUCCESS", Field(await cli.JsonAsync("action-execution-update", actionId, "--state", "SUCCESS", "--output", "{\"answer\": 42}"), "State"));
+            Assert.Equal("SUCCESS", Field(await cli.JsonAsync("execution-get", id), "State"));
+            Assert.Contains("42", await cli.RunAsync("execution-get-output", id), StringComparison.Ordinal);
+            Assert.Contains("Number of tasks in SUCCESS state: 2", await cli.RunAsync("execution-get-report", id, "--no-errors-only"), StringComparison.Ordinal);
+
+            var failed = Field(await cli.JsonAsync("execution-create", "failing_wf"), "ID")!;
+            var failedTask = await WaitForTaskAsync(cli, failed, "ERROR");
+            Assert.Equal("fail_here", Field(await cli.JsonAsync("task-get", failedTask), "Name"));
+            Assert.Contains(Field(await cli.JsonAsync("task-rerun", failedTask), "State"), new[] { "RUNNING", "ERROR" });
+
+            await cli.RunAsync("action-create", WriteFile("adhoc.yaml", Samples.Actions));
+            Assert.Contains("from cli", (await cli.JsonAsync("run-action", "my_echo", "{\"text\": \"from cli\"}")).ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("std run", (await cli.JsonAsync("run-action", "std.echo", "{\"output\": \"std run\"}")).ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            _cli.Transcript.AddRange(cli.Transcript);
+        }
+    }
+
+    private const string DelegateFlow = """
+        ---
+        version: '2.0'
+
+        delegate_wf:
+          input: [name]
+          output:
+            answer: <% $.answer %>
+          tasks:
+            say:
+              action: std.echo output=<% $.name %>
+              on-success: [wait]
+            wait:
+              action: std.async_noop
+              publish:
+                answer: <% task().result %>
+        failing_wf:
+          tasks:
+            fail_here:
+              action: std.fail
+        """;
+
+    private static async Task<string> WaitForRunningActionAsync(MistralCli cli, string executionId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            foreach (var task in (await cli.JsonAsync("task-list", executionId)).AsArray())
+            {
+                if (Field(task!, "Name") == "wait")
+                {
+                    var actions = (await cli.JsonAsync("action-execution-list", Field(task!, "ID")!)).AsArray();
+                    if (actions.FirstOrDefault(a => Field(a!, "State") == "RUNNING") is { } running)
+                    {
+                        return Field(running, "ID")!;
+                    }
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The delegate action never started.");
+        }
+    }
+
+    private static async Task<string> WaitForTaskAsync(MistralCli cli, string executionId, string state)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if ((await cli.JsonAsync("task-list", executionId)).AsArray().FirstOrDefault(t => Field(t!, "State") == state) is { } task)
+            {
+                return Field(task, "ID")!;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No task reached {state}.");
+        }
+    }
+
+    [Fact]
     public async Task Execution_task_and_action_execution_commands()
     {
         await _cli.RunAsync("workflow-create", WriteFile("wf.yaml", Samples.Workflow));

@@ -54,7 +54,7 @@ public sealed class ServerBehaviourTests
     [Fact]
     public async Task Without_the_runtime_execution_changes_answer_503()
     {
-        await using var api = await ApiHost.StartAsync();
+        await using var api = await ApiHost.StartAsync(false, "--Runtime:Enabled=false");
         await api.PostYamlAsync("/v2/workflows", Samples.Workflow);
 
         var answer = await api.PostJsonAsync("/v2/executions", """{"workflow_name": "demo_wf", "input": {"name": "x"}}""");

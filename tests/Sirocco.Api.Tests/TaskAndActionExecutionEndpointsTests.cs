@@ -114,6 +114,20 @@ public sealed class TaskAndActionExecutionEndpointsTests : IAsyncLifetime
         Assert.Null(answer.Body["id"]);
     }
 
+    [Fact]
+    public async Task Run_action_directly_runs_an_ad_hoc_action_over_its_base()
+    {
+        await _api.PostYamlAsync("/v2/actions", Samples.Actions);
+
+        var answer = await _api.PostJsonAsync("/v2/action_executions", """{"name": "my_echo", "input": {"text": "via base"}}""");
+        var missing = await _api.PostJsonAsync("/v2/action_executions", """{"name": "my_echo", "input": {}}""");
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal("via base", JsonNode.Parse(answer.Str("output")!)!["result"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("missing=['text']", missing.Fault, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"input": {}}""", "Please provide at least action name")]
     [InlineData("""{"name": "no.such.action"}""", "Failed to find action")]

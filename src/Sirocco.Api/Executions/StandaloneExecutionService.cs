@@ -13,7 +13,7 @@ namespace Sirocco.Api.Executions;
 /// (<c>POST /v2/action_executions</c>, not saved) and answers 503 to everything that needs the engine.
 /// The host replaces it with the runtime's implementation.
 /// </summary>
-internal sealed class StandaloneExecutionService(ActionRegistry registry, TimeProvider clock, ILoggerFactory loggers) : IExecutionService
+internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocActionResolver adHoc, TimeProvider clock, ILoggerFactory loggers) : IExecutionService
 {
     private const string NoRuntime = "The workflow runtime is not configured in this server, so executions cannot be changed.";
 
@@ -32,14 +32,21 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, TimePr
     public async Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var descriptor = registry.Find(request.Name) ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable,
-            $"Ad-hoc action {request.Name} needs the workflow runtime, which is not configured in this server.");
         if (request.SaveResult)
         {
-            throw new ApiException(StatusCodes.Status503ServiceUnavailable, "save_result needs the workflow runtime, which is not configured in this server.");
+            throw new ApiException(StatusCodes.Status501NotImplemented, "save_result is not supported yet: direct action runs are not stored.");
         }
 
         var input = JsonValues.Parse(request.InputJson) as DictValue ?? DictValue.Empty;
+        var spec = registry.Find(request.Name) is null ? await adHoc.FindAsync(request.Name, request.Namespace, cancellationToken) : null;
+        if (spec is not null)
+        {
+            input = adHoc.BaseInput(spec, input);
+        }
+
+        var baseName = spec?.Base ?? request.Name;
+        var descriptor = registry.Find(baseName)
+            ?? throw ApiException.BadRequest($"Failed to find action [action_name={baseName}, namespace={request.Namespace}]");
         IAction action;
         try
         {
@@ -61,7 +68,7 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, TimePr
         var outcome = await action.RunAsync(context);
         var (state, output) = outcome.Kind switch
         {
-            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(outcome.Value)),
+            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(spec is null ? outcome.Value : adHoc.Output(spec, outcome.Value))),
             ActionOutcomeKind.Error => (ExecutionStates.Error, Wrap(outcome.Value)),
             _ => (ExecutionStates.Running, (string?)null),
         };

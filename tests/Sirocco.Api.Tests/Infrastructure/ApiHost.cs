@@ -39,6 +39,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "sirocco.db");
 
+    /// <summary>Starts a server; <paramref name="withRuntime"/> puts the fake runtime in place of the durable one.</summary>
     public static async Task<ApiHost> StartAsync(bool withRuntime = false, params string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sirocco-api-" + Guid.NewGuid().ToString("N"));
@@ -46,7 +47,9 @@ public sealed class ApiHost : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var db = Path.Combine(directory, "sirocco.db");
         FakeExecutionRuntime? runtime = null;
-        var app = SiroccoServer.Build(["--db", db, .. args], "http://127.0.0.1:0", services =>
+        // With the fake runtime the real one stays off, so nothing else writes execution rows.
+        string[] runtimeSwitch = withRuntime ? ["--Runtime:Enabled=false"] : [];
+        var app = SiroccoServer.Build(["--db", db, .. runtimeSwitch, .. args], "http://127.0.0.1:0", services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             if (withRuntime)

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Sirocco.Actions.Registry;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Persistence;
@@ -28,7 +26,7 @@ public sealed class FakeExecutionRuntime : IExecutionService
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         _clock = clock;
         _services = services;
-        _direct = new StandaloneExecutionService(services.GetRequiredService<ActionRegistry>(), clock, services.GetRequiredService<ILoggerFactory>());
+        _direct = services.GetRequiredService<StandaloneExecutionService>();
     }
 
     public List<string> Calls { get; } = [];

@@ -1,0 +1,111 @@
+using Sirocco.Api.Http;
+using Sirocco.Engine.Events;
+using Sirocco.Expressions.Values;
+using Sirocco.Persistence;
+using Sirocco.Persistence.Definitions;
+using Sirocco.Persistence.Execution;
+using Sirocco.Persistence.Executions;
+using Sirocco.Runtime.Durable;
+
+namespace Sirocco.Api.Executions;
+
+/// <summary>
+/// The execution service backed by the durable runtime: each change becomes an engine event, decided and
+/// stored in one transaction before the answer. Reads go back through the store's execution reader.
+/// </summary>
+internal sealed class RuntimeExecutionService(DurableRuntime runtime, ISiroccoStore store, StandaloneExecutionService direct) : IExecutionService
+{
+    public async Task<WorkflowExecutionRecord> StartAsync(StartExecution request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = Guid.NewGuid().ToString();
+        var workflow = request.Workflow;
+        var origin = new ExecutionOrigin(workflow.Name, workflow.Id, workflow.Namespace, await DefinitionTextAsync(workflow, cancellationToken), workflow.ProjectId);
+        var @event = new StartWorkflow(id, Dict(request.InputJson), Dict(request.ParamsJson), request.Description);
+        Check(await runtime.SubmitAsync(@event, origin, cancellationToken), id, "start");
+        return await ExecutionAsync(id, cancellationToken);
+    }
+
+    public async Task<WorkflowExecutionRecord> ChangeStateAsync(string executionId, string state, string? stateInfo, string? envJson, CancellationToken cancellationToken)
+    {
+        EngineEvent @event = state switch
+        {
+            ExecutionStates.Paused => new PauseExecution(executionId, stateInfo),
+            ExecutionStates.Running => new ResumeExecution(executionId, envJson is null ? null : Dict(envJson)),
+            ExecutionStates.Cancelled => new CancelExecution(executionId, stateInfo),
+            _ => throw new ApiException(StatusCodes.Status501NotImplemented,
+                $"Setting an execution to {state} by hand is not supported yet; use CANCELLED to stop it."),
+        };
+        Check(await runtime.SubmitAsync(@event, null, cancellationToken), executionId, $"change to {state}");
+        return await ExecutionAsync(executionId, cancellationToken);
+    }
+
+    public Task<WorkflowExecutionRecord> UpdateAsync(string executionId, string? description, string? envJson, CancellationToken cancellationToken) =>
+        throw new ApiException(StatusCodes.Status501NotImplemented, "Changing the description or env of an execution is not supported yet.");
+
+    public Task DeleteAsync(string executionId, bool force, CancellationToken cancellationToken) =>
+        throw new ApiException(StatusCodes.Status501NotImplemented, "Deleting an execution is not supported yet; finished executions are removed by the retention policy.");
+
+    public async Task<TaskExecutionRecord> RerunTaskAsync(string taskExecutionId, bool reset, string? envJson, CancellationToken cancellationToken)
+    {
+        var task = await store.Executions.GetTaskExecutionAsync(taskExecutionId, cancellationToken) ?? throw ApiException.NotFound("TaskExecution", taskExecutionId);
+        var @event = new RerunTask(task.WorkflowExecutionId, taskExecutionId, reset, envJson is null ? null : Dict(envJson));
+        Check(await runtime.SubmitAsync(@event, null, cancellationToken), task.WorkflowExecutionId, "rerun");
+        return await store.Executions.GetTaskExecutionAsync(taskExecutionId, cancellationToken) ?? throw ApiException.NotFound("TaskExecution", taskExecutionId);
+    }
+
+    public async Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var stored = await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+        var value = completion.OutputJson is null ? Value.Null : JsonValues.Parse(completion.OutputJson);
+        ActionOutcome? outcome = completion.State switch
+        {
+            ExecutionStates.Success => ActionOutcome.Success(value),
+            ExecutionStates.Error => ActionOutcome.Failure(value),
+            ExecutionStates.Cancelled => ActionOutcome.Cancelled(value),
+            _ => null, // RUNNING / PAUSED only update Mistral's action; nothing for the engine to decide.
+        };
+        if (outcome is not null && stored.WorkflowExecutionId is { } executionId)
+        {
+            Check(await runtime.CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken), executionId, "complete action");
+        }
+
+        return await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+    }
+
+    public Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken) => direct.RunActionAsync(request, cancellationToken);
+
+    /// <summary>
+    /// The text the runtime parses: a workbook's workflow needs its whole workbook (actions, siblings); a
+    /// workflow cut from a file of several is given back its <c>version</c> line.
+    /// </summary>
+    private async Task<string> DefinitionTextAsync(DefinitionRecord workflow, CancellationToken cancellationToken)
+    {
+        if (workflow.WorkbookName is { } workbookName
+            && await store.Definitions.GetAsync(DefinitionKind.Workbook, workbookName, workflow.Namespace, cancellationToken) is { } workbook)
+        {
+            return workbook.Definition;
+        }
+
+        return workflow.Definition.Contains("version:", StringComparison.Ordinal)
+            ? workflow.Definition
+            : "---\nversion: '2.0'\n\n" + workflow.Definition;
+    }
+
+    private async Task<WorkflowExecutionRecord> ExecutionAsync(string id, CancellationToken cancellationToken) =>
+        await store.Executions.GetWorkflowExecutionAsync(id, cancellationToken) ?? throw ApiException.NotFound("WorkflowExecution", id);
+
+    private static void Check(EventOutcome outcome, string executionId, string what)
+    {
+        switch (outcome)
+        {
+            case EventOutcome.NotFound:
+                throw ApiException.NotFound("WorkflowExecution", executionId);
+            case EventOutcome.Rejected:
+                throw ApiException.Conflict($"The engine refused to {what} execution {executionId} in its current state.");
+        }
+    }
+
+    private static DictValue Dict(string json) => JsonValues.Parse(json) as DictValue ?? DictValue.Empty;
+}
