@@ -41,7 +41,7 @@ internal sealed class JavaScriptAction(StandardActionOptions options) : IAction
 
     private Value Evaluate(CancellationToken cancellationToken)
     {
-        using var engine = new Engine(o =>
+        using var engine = new Jint.Engine(o =>
         {
             o.TimeoutInterval(options.JavaScriptTimeout);
             o.LimitMemory(options.JavaScriptMemoryLimit);

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Sirocco.Language.Model;
+
+namespace Sirocco.Engine.Processing;
+
+/// <summary>
+/// What the engine derives once per workflow definition: each task's effective transitions (its own,
+/// else the task-defaults' without itself, as Mistral), inbound tasks and the start tasks.
+/// </summary>
+internal sealed class WorkflowPlan
+{
+    private static readonly ConditionalWeakTable<WorkflowSpec, WorkflowPlan> Plans = [];
+
+    private readonly FrozenDictionary<string, ImmutableArray<TaskSpec>> _inbound;
+
+    private WorkflowPlan(WorkflowSpec spec)
+    {
+        Spec = spec;
+        var inbound = spec.Tasks.ToDictionary(t => t.Name, _ => new List<TaskSpec>(), StringComparer.Ordinal);
+        foreach (var task in spec.Tasks)
+        {
+            foreach (var name in OutboundNames(task))
+            {
+                if (inbound.TryGetValue(name, out var list) && !list.Contains(task))
+                {
+                    list.Add(task);
+                }
+            }
+        }
+
+        _inbound = inbound.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        StartTasks = [.. spec.Tasks.Where(t => _inbound[t.Name].IsEmpty)];
+    }
+
+    public WorkflowSpec Spec { get; }
+
+    /// <summary>Reverse workflows: the tasks each target needs, dependencies first (filled on demand).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<TaskSpec>> Subgraphs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tasks no transition leads to, in file order.</summary>
+    public ImmutableArray<TaskSpec> StartTasks { get; }
+
+    public static WorkflowPlan For(WorkflowSpec spec) => Plans.GetValue(spec, s => new WorkflowPlan(s));
+
+    public TaskSpec Task(string name) =>
+        Spec.FindTask(name) ?? throw new InvalidOperationException($"Task '{name}' not found in workflow '{Spec.Name}'.");
+
+    public ImmutableArray<TaskSpec> Inbound(string taskName) => _inbound.GetValueOrDefault(taskName, []);
+
+    /// <summary>The transitions of one clause: the task's own, else the task-defaults' minus the task itself.</summary>
+    public ImmutableArray<TransitionSpec> Clause(TaskSpec task, string clause)
+    {
+        var own = clause switch
+        {
+            Clauses.OnSuccess => task.OnSuccess,
+            Clauses.OnError => task.OnError,
+            _ => task.OnComplete,
+        };
+        if (own is not null && !own.Next.IsEmpty)
+        {
+            return own.Next;
+        }
+
+        var defaults = clause switch
+        {
+            Clauses.OnSuccess => Spec.TaskDefaults?.OnSuccess,
+            Clauses.OnError => Spec.TaskDefaults?.OnError,
+            _ => Spec.TaskDefaults?.OnComplete,
+        };
+        return defaults is null ? [] : [.. defaults.Next.Where(t => t.Target != task.Name)];
+    }
+
+    private IEnumerable<string> OutboundNames(TaskSpec task) =>
+        Clause(task, Clauses.OnError).Concat(Clause(task, Clauses.OnSuccess)).Concat(Clause(task, Clauses.OnComplete))
+            .Where(t => t.Kind == TransitionKind.Task)
+            .Select(t => t.Target);
+}

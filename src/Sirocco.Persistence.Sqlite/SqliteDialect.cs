@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Sirocco.Persistence.Sql;
+
+namespace Sirocco.Persistence.Sqlite;
+
+/// <summary>
+/// SQLite: every connection runs with <c>synchronous=FULL</c> (a commit is on disk before it returns),
+/// foreign keys on and a busy timeout; the file is in WAL mode (set once, it persists), so readers
+/// never block the single writer.
+/// </summary>
+internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) : SqlDialect
+{
+    private const int SqliteConstraint = 19;
+
+    public override string Name => "sqlite";
+
+    public override bool SingleWriter => true;
+
+    public override string ForUpdateSkipLocked => "";
+
+    public override string ForUpdate => "";
+
+    public override string SizeQuery => "SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()";
+
+    public string ConnectionString => connectionString;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // deferred: false is BEGIN IMMEDIATE: the write lock is taken now, so two writers never both
+        // read under a shared lock and then deadlock upgrading it (SQLITE_BUSY mid-transaction).
+        await Task.CompletedTask.ConfigureAwait(false);
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } e && e.Message.Contains("UNIQUE", StringComparison.Ordinal);
+}

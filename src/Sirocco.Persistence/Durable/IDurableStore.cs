@@ -1,0 +1,56 @@
+namespace Sirocco.Persistence.Durable;
+
+/// <summary>
+/// The runtime's side of the database: write transactions with group commit, the outbox, durable
+/// timers, history and retention.
+/// </summary>
+public interface IDurableStore
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a write transaction shared with other concurrent callers
+    /// (group commit: one commit, one fsync for all). Each unit runs under its own savepoint, so a
+    /// unit that throws is rolled back alone and its caller gets the exception. The returned task
+    /// completes only after the commit is durable; if the commit fails, every unit of the group fails.
+    /// </summary>
+    Task<T> ExecuteAsync<T>(Func<IDurableTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Outbox rows not yet marked dispatched, oldest first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListUndispatchedAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks outbox rows as handed over (idempotent).</summary>
+    Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due timers for <paramref name="lease"/>: no other claimer
+    /// gets them until the lease runs out (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: the
+    /// single writer). The timer stays until its event's transaction consumes it.
+    /// </summary>
+    Task<IReadOnlyList<DurableTimer>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, string owner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Earliest due time of any timer, for the poller's sleep; null when there is none.</summary>
+    Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Action calls a crashed incarnation of <paramref name="runner"/> left RUNNING: sync actions it
+    /// dispatched whose result never came back (delegates that reported "pending" are not lost).
+    /// </summary>
+    Task<IReadOnlyList<StoredAction>> ListLostActionsAsync(string runner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One action execution (to find its execution when a runner reports a result), or null.</summary>
+    Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>Frees the timer leases <paramref name="owner"/> held before a restart, so its late timers fire now.</summary>
+    Task<int> ReleaseTimerLeasesAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>Executions in one of <paramref name="states"/>, oldest first (ids only).</summary>
+    Task<IReadOnlyList<string>> ListExecutionIdsAsync(IReadOnlyList<string> states, int limit, CancellationToken cancellationToken);
+
+    /// <summary>History lines of one execution after <paramref name="afterId"/>.</summary>
+    Task<IReadOnlyList<ExecutionEvent>> ListEventsAsync(string executionId, long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes expired finished executions; returns how many were deleted.</summary>
+    Task<int> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Bytes the database occupies (pages in use), for growth tests and metrics.</summary>
+    Task<long> SizeInBytesAsync(CancellationToken cancellationToken);
+}

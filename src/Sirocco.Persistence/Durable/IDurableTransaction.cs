@@ -1,0 +1,80 @@
+using Sirocco.Engine;
+using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
+using Sirocco.Persistence.Execution;
+
+namespace Sirocco.Persistence.Durable;
+
+/// <summary>
+/// The operations one unit of work may do inside a write transaction of <see cref="IDurableStore"/>.
+/// Everything a unit writes commits together with the other units of its group, or not at all.
+/// </summary>
+public interface IDurableTransaction
+{
+    /// <summary>
+    /// Takes the per-execution lock until the end of the transaction (PostgreSQL: a row lock, so
+    /// another server handling an event of the same execution waits; SQLite: the single writer
+    /// already excludes everyone). Returns false when the execution does not exist.
+    /// </summary>
+    Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>Loads an execution with its task rows, or null.</summary>
+    Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>The definition snapshot an execution runs, or null.</summary>
+    Task<string?> GetDefinitionTextAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>Loads one task row, or null.</summary>
+    Task<StoredTask?> GetTaskAsync(string taskExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>Loads one action execution (with its output), or null.</summary>
+    Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces an execution row (checks field sizes; bumps its version).</summary>
+    Task SaveExecutionAsync(StoredExecution execution, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces task rows (checks the size of published data).</summary>
+    Task SaveTasksAsync(IReadOnlyList<StoredTask> tasks, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces action executions (checks input and output sizes).</summary>
+    Task SaveActionsAsync(IReadOnlyList<StoredAction> actions, CancellationToken cancellationToken);
+
+    /// <summary>Appends commands to the outbox; returns them with their ids for dispatch after commit.</summary>
+    Task<IReadOnlyList<OutboxMessage>> AppendOutboxAsync(IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Schedules timers (replacing a timer with the same id).</summary>
+    Task ScheduleTimersAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken);
+
+    /// <summary>Cancels timers by id; unknown ids are ignored.</summary>
+    Task CancelTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a fired timer. Returns false when it is already gone — its event was applied by
+    /// someone else, so the caller must not apply it again. This is what makes a timer fire once.
+    /// </summary>
+    Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken);
+
+    /// <summary>Marks outbox rows as handed over (idempotent); shares the group's commit.</summary>
+    Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
+
+    /// <summary>Records that a delegate action returned "pending": recovery must leave it waiting.</summary>
+    Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>Appends lines to the execution's history.</summary>
+    Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The engine's view of one execution, answered by targeted queries in this transaction (it sees
+    /// the writes of earlier units of the same group).
+    /// </summary>
+    IExecutionState ExecutionState(string executionId);
+
+    /// <summary>
+    /// Stores a decision: row changes in order, timers (ScheduleTimer / CancelTimer become timer rows),
+    /// every other command as an outbox row, and history lines for the event and task state changes.
+    /// <paramref name="origin"/> is needed when the decision creates the execution. Returns the outbox
+    /// rows to hand over after commit. <paramref name="runner"/> names the server that will dispatch the
+    /// actions it creates (see <see cref="StoredAction.Runner"/>).
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ApplyDecisionAsync(Decision decision, EngineEvent cause, ExecutionOrigin? origin, string runner, CancellationToken cancellationToken);
+}

@@ -1,0 +1,75 @@
+using Sirocco.Engine.State;
+
+namespace Sirocco.Persistence.Execution;
+
+/// <summary>
+/// The engine's view of one execution, read from the database inside the event's transaction.
+/// Rows are read on demand and memoized for the one decision this instance serves; a new event
+/// gets a new instance, so it always sees the committed state plus the writes of its own group.
+/// </summary>
+internal sealed class DurableExecutionState(IExecutionRowSource rows, string executionId) : IExecutionState
+{
+    private readonly Dictionary<string, TaskExecution?> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ActionExecution?> _actions = new(StringComparer.Ordinal);
+    private bool _executionLoaded;
+    private WorkflowExecution? _execution;
+
+    public WorkflowExecution? Execution
+    {
+        get
+        {
+            if (!_executionLoaded)
+            {
+                _execution = rows.Execution(executionId) is { } stored ? EngineRows.ToEngine(stored) : null;
+                _executionLoaded = true;
+            }
+
+            return _execution;
+        }
+    }
+
+    public TaskExecution? FindTask(string taskExecutionId)
+    {
+        if (!_tasks.TryGetValue(taskExecutionId, out var task))
+        {
+            task = rows.Task(taskExecutionId) is { } stored ? EngineRows.ToEngine(stored) : null;
+            _tasks[taskExecutionId] = task;
+        }
+
+        return task;
+    }
+
+    public IEnumerable<TaskExecution> TasksNamed(string name) => rows.TasksNamed(executionId, name).Select(Remember);
+
+    public IEnumerable<TaskExecution> Tasks() => rows.Tasks(executionId).Select(Remember);
+
+    public int CountIncompleteTasks() => rows.CountIncompleteTasks(executionId);
+
+    public ActionExecution? FindAction(string actionExecutionId)
+    {
+        if (!_actions.TryGetValue(actionExecutionId, out var action))
+        {
+            action = rows.Action(actionExecutionId) is { } stored ? EngineRows.ToEngine(stored) : null;
+            _actions[actionExecutionId] = action;
+        }
+
+        return action;
+    }
+
+    public IEnumerable<ActionExecution> ActionsOf(string taskExecutionId) => rows.ActionsOf(taskExecutionId).Select(EngineRows.ToEngine);
+
+    public TaskItems? ItemsOf(string taskExecutionId) =>
+        rows.Items(taskExecutionId) is { } items ? EngineRows.ToEngine(taskExecutionId, items.Variables, items.Lists) : null;
+
+    private TaskExecution Remember(Durable.StoredTask stored)
+    {
+        if (_tasks.TryGetValue(stored.Id, out var known) && known is not null)
+        {
+            return known;
+        }
+
+        var task = EngineRows.ToEngine(stored);
+        _tasks[stored.Id] = task;
+        return task;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Sirocco.Engine.State;
+using Sirocco.Expressions.Values;
+using Sirocco.Persistence.Durable;
+
+namespace Sirocco.Persistence.Execution;
+
+internal static partial class EngineRows
+{
+    public static StoredTask ToStored(TaskExecution t) => new()
+    {
+        Id = t.Id,
+        WorkflowExecutionId = t.WorkflowExecutionId,
+        Name = t.Name,
+        Type = t.Type == TaskType.Workflow ? "WORKFLOW" : "ACTION",
+        State = t.State.ToMistral(),
+        StateInfo = t.StateInfo,
+        PublishedJson = JsonValues.ToJson(t.Published),
+        RuntimeContextJson = RuntimeContext(t),
+        EngineStateJson = Json.Write(w =>
+        {
+            w.WriteStartObject();
+            if (!t.NextTasks.IsDefaultOrEmpty)
+            {
+                w.WriteStartArray("next_tasks");
+                foreach (var n in t.NextTasks)
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(n.Name);
+                    w.WriteStringValue(n.Event);
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (t.ErrorHandled)
+            {
+                w.WriteBoolean("error_handled", true);
+            }
+
+            if (t.IsJoin)
+            {
+                w.WriteBoolean("is_join", true);
+            }
+
+            if (t.Result is { } result)
+            {
+                w.WriteValue("result", result);
+            }
+
+            w.WriteString("workflow_name", t.WorkflowName);
+            w.WriteEndObject();
+        }),
+        Processed = t.State.IsCompleted(),
+        CreatedAt = t.CreatedAt,
+        UpdatedAt = t.UpdatedAt,
+        StartedAt = t.StartedAt,
+        FinishedAt = t.FinishedAt,
+    };
+
+    public static TaskExecution ToEngine(StoredTask s)
+    {
+        using var engine = JsonDocument.Parse(s.EngineStateJson ?? "{}");
+        using var runtime = JsonDocument.Parse(s.RuntimeContextJson);
+        var e = engine.RootElement;
+        var r = runtime.RootElement;
+        return new TaskExecution
+        {
+            Id = s.Id,
+            Name = s.Name,
+            WorkflowExecutionId = s.WorkflowExecutionId,
+            WorkflowName = e.OptionalString("workflow_name") ?? "",
+            Type = s.Type == "WORKFLOW" ? TaskType.Workflow : TaskType.Action,
+            State = ParseState(s.State),
+            StateInfo = s.StateInfo,
+            TriggeredBy = r.TryGetProperty("triggered_by", out var tb)
+                ? [.. tb.EnumerateArray().Select(x => new TaskTrigger(x.RequiredString("task_id"), x.RequiredString("event")))]
+                : ImmutableArray<TaskTrigger>.Empty,
+            NextTasks = e.TryGetProperty("next_tasks", out var nt)
+                ? [.. nt.EnumerateArray().Select(x => new NextTask(x[0].GetString()!, x[1].GetString()!))]
+                : ImmutableArray<NextTask>.Empty,
+            Published = Json.Dict(s.PublishedJson),
+            Result = e.TryGetProperty("result", out var result) ? JsonValues.FromElement(result) : null,
+            ErrorHandled = e.OptionalBool("error_handled"),
+            IsJoin = e.OptionalBool("is_join"),
+            RetryCount = r.TryGetProperty("retry_task_policy", out var retry) ? retry.OptionalInt("retry_no") : 0,
+            WithItems = r.TryGetProperty("with_items", out var wi)
+                ? new WithItemsProgress
+                {
+                    Count = wi.OptionalInt("count"),
+                    NextIndex = wi.OptionalInt("next_index"),
+                    Running = wi.OptionalInt("running"),
+                    Succeeded = wi.OptionalInt("succeeded"),
+                    Failed = wi.OptionalInt("failed"),
+                    Cancelled = wi.OptionalInt("cancelled"),
+                    Concurrency = wi.OptionalInt("concurrency"),
+                }
+                : null,
+            CreatedAt = s.CreatedAt,
+            UpdatedAt = s.UpdatedAt ?? s.CreatedAt,
+            StartedAt = s.StartedAt,
+            FinishedAt = s.FinishedAt,
+        };
+    }
+
+    /// <summary>Mistral's <c>runtime_context</c> shape: what the API shows of a task's bookkeeping.</summary>
+    private static string RuntimeContext(TaskExecution t) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        if (!t.TriggeredBy.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("triggered_by");
+            foreach (var trigger in t.TriggeredBy)
+            {
+                w.WriteStartObject();
+                w.WriteString("task_id", trigger.TaskExecutionId);
+                w.WriteString("event", trigger.Event);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (t.RetryCount > 0)
+        {
+            w.WriteStartObject("retry_task_policy");
+            w.WriteNumber("retry_no", t.RetryCount);
+            w.WriteEndObject();
+        }
+
+        if (t.WithItems is { } wi)
+        {
+            w.WriteStartObject("with_items");
+            w.WriteNumber("count", wi.Count);
+            w.WriteNumber("next_index", wi.NextIndex);
+            w.WriteNumber("running", wi.Running);
+            w.WriteNumber("succeeded", wi.Succeeded);
+            w.WriteNumber("failed", wi.Failed);
+            w.WriteNumber("cancelled", wi.Cancelled);
+            w.WriteNumber("concurrency", wi.Concurrency);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    });
+}

@@ -1,0 +1,27 @@
+using Sirocco.Persistence.Durable;
+
+namespace Sirocco.Persistence.Execution;
+
+/// <summary>
+/// Targeted, synchronous row queries inside the current write transaction. The engine's
+/// <see cref="Sirocco.Engine.State.IExecutionState"/> is synchronous (Decide is a pure function), so the
+/// durable state answers it with these; an event touches only the rows it asks for.
+/// </summary>
+internal interface IExecutionRowSource
+{
+    StoredExecution? Execution(string executionId);
+
+    StoredTask? Task(string taskExecutionId);
+
+    IReadOnlyList<StoredTask> TasksNamed(string executionId, string name);
+
+    IReadOnlyList<StoredTask> Tasks(string executionId);
+
+    int CountIncompleteTasks(string executionId);
+
+    StoredAction? Action(string actionExecutionId);
+
+    IReadOnlyList<StoredAction> ActionsOf(string taskExecutionId);
+
+    (string Variables, string Lists)? Items(string taskExecutionId);
+}

@@ -1,0 +1,38 @@
+namespace Sirocco.Persistence.Executions;
+
+/// <summary>An action execution as the REST API shows it.</summary>
+/// <param name="Id">UUID text.</param>
+/// <param name="Name">Action name, e.g. <c>std.echo</c>.</param>
+/// <param name="TaskExecutionId">Owning task, null for an action run outside a workflow.</param>
+/// <param name="TaskName">Owning task's name.</param>
+/// <param name="WorkflowName">Workflow of the owning execution.</param>
+/// <param name="WorkflowNamespace">Its namespace.</param>
+/// <param name="State">RUNNING, SUCCESS, ERROR, CANCELLED, PAUSED.</param>
+/// <param name="StateInfo">Why, for errors.</param>
+/// <param name="Accepted">A result has been accepted (false while a delegate action waits).</param>
+/// <param name="InputJson">Action input.</param>
+/// <param name="OutputJson">Output (<c>{"result": …}</c>); null while running or when not requested.</param>
+/// <param name="Description">Free text.</param>
+/// <param name="ProjectId">Owner.</param>
+/// <param name="CreatedAt">Creation time.</param>
+/// <param name="UpdatedAt">Last change.</param>
+public sealed record ActionExecutionRecord(
+    string Id,
+    string Name,
+    string? TaskExecutionId,
+    string? TaskName,
+    string? WorkflowName,
+    string? WorkflowNamespace,
+    string State,
+    string? StateInfo,
+    bool Accepted,
+    string InputJson,
+    string? OutputJson,
+    string? Description,
+    string ProjectId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt)
+{
+    /// <summary>Position of this item in a with-items task, 0 otherwise.</summary>
+    public int ItemIndex { get; init; }
+}

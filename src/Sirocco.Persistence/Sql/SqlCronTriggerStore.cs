@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Dapper;
+using Sirocco.Persistence.CronTriggers;
+using Sirocco.Persistence.Querying;
+
+namespace Sirocco.Persistence.Sql;
+
+/// <summary>Cron triggers over plain SQL.</summary>
+internal sealed class SqlCronTriggerStore(SqlDialect dialect, StoreOptions options) : SqlStoreBase(dialect, options), ICronTriggerStore
+{
+    private static readonly Dictionary<string, ColumnSpec> Fields = new()
+    {
+        ["id"] = new("id", ColumnType.Text),
+        ["name"] = new("name", ColumnType.Text),
+        ["pattern"] = new("pattern", ColumnType.Text),
+        ["workflow_name"] = new("workflow_name", ColumnType.Text),
+        ["workflow_id"] = new("workflow_id", ColumnType.Text),
+        ["scope"] = new("scope", ColumnType.Text),
+        ["project_id"] = new("project_id", ColumnType.Text),
+        ["next_execution_time"] = new("next_execution_time", ColumnType.Time),
+        ["first_execution_time"] = new("first_execution_time", ColumnType.Time),
+        ["remaining_executions"] = new("remaining_executions", ColumnType.Int),
+        ["created_at"] = new("created_at", ColumnType.Time),
+        ["updated_at"] = new("updated_at", ColumnType.Time),
+    };
+
+    public Task CreateAsync(CronTriggerRecord trigger, CancellationToken cancellationToken)
+    {
+        Options.CheckFieldSize("CronTrigger", "workflow_input", trigger.WorkflowInputJson);
+        Options.CheckFieldSize("CronTrigger", "workflow_params", trigger.WorkflowParamsJson);
+        return WriteAsync(
+            async (connection, transaction) =>
+            {
+                try
+                {
+                    return await connection.ExecuteAsync(
+                        new CommandDefinition(
+                            $"INSERT INTO cron_triggers ({CronTriggerRow.Columns}) VALUES (@Id, @Name, @Pattern, @FirstExecutionTime, @NextExecutionTime, @RemainingExecutions, @WorkflowName, @WorkflowId, @WorkflowInput, @WorkflowParams, @Scope, @ProjectId, @CreatedAt, @UpdatedAt)",
+                            CronTriggerRow.Parameters(trigger),
+                            transaction,
+                            cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+                catch (DbException e) when (Dialect.IsUniqueViolation(e))
+                {
+                    throw new DuplicateEntryException("CronTrigger", ["name", "project_id"], [trigger.Name, trigger.ProjectId], e);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<CronTriggerRecord?> GetAsync(string idOrName, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async connection =>
+            {
+                var rows = await connection.QueryAsync<CronTriggerRow>(
+                    new CommandDefinition(
+                        $"SELECT {CronTriggerRow.Columns} FROM cron_triggers WHERE id = @IdOrName OR name = @IdOrName ORDER BY CASE WHEN id = @IdOrName THEN 0 ELSE 1 END LIMIT 1",
+                        new { IdOrName = idOrName },
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.FirstOrDefault()?.ToRecord();
+            },
+            cancellationToken);
+
+    public Task<bool> DeleteAsync(string idOrName, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(
+                new CommandDefinition("DELETE FROM cron_triggers WHERE id = @IdOrName OR name = @IdOrName", new { IdOrName = idOrName }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<IReadOnlyList<CronTriggerRecord>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<CronTriggerRecord>>(
+            async connection =>
+            {
+                var parameters = new DynamicParameters();
+                var sql = $"SELECT {CronTriggerRow.Columns} FROM cron_triggers" + ListSql.Tail("cron_triggers", Fields, query, parameters);
+                var rows = await connection.QueryAsync<CronTriggerRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.Select(r => r.ToRecord()).ToList();
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<CronTriggerRecord>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<CronTriggerRecord>>(
+            async connection =>
+            {
+                var rows = await connection.QueryAsync<CronTriggerRow>(
+                    new CommandDefinition(
+                        $"SELECT {CronTriggerRow.Columns} FROM cron_triggers WHERE next_execution_time <= @Now ORDER BY next_execution_time, id LIMIT @Limit",
+                        new { Now = Micros.From(now), Limit = limit },
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.Select(r => r.ToRecord()).ToList();
+            },
+            cancellationToken);
+
+    public Task<bool> TryAdvanceAsync(string id, DateTimeOffset expectedNext, DateTimeOffset next, int? remainingExecutions, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, transaction) =>
+            {
+                // The WHERE on the old time is the compare-and-set: of two schedulers that read the
+                // same due trigger, exactly one changes a row.
+                var sql = remainingExecutions == 0
+                    ? "DELETE FROM cron_triggers WHERE id = @Id AND next_execution_time = @Expected"
+                    : "UPDATE cron_triggers SET next_execution_time = @Next, remaining_executions = @Remaining, updated_at = @Now WHERE id = @Id AND next_execution_time = @Expected";
+                var changed = await connection.ExecuteAsync(
+                    new CommandDefinition(
+                        sql,
+                        new { Id = id, Expected = Micros.From(expectedNext), Next = Micros.From(next), Remaining = (long?)remainingExecutions, Now = Micros.From(Options.Clock.GetUtcNow()) },
+                        transaction,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return changed == 1;
+            },
+            cancellationToken);
+}

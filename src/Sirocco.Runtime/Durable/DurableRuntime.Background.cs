@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Logging;
+using Sirocco.Engine.Events;
+using Sirocco.Persistence.Execution;
+
+namespace Sirocco.Runtime.Durable;
+
+/// <summary>Start-up recovery, the timer poller and retention.</summary>
+public sealed partial class DurableRuntime
+{
+    private const int RecoveryPage = 500;
+
+    /// <summary>
+    /// After a crash: re-send every command still in the outbox, free this node's timer leases so
+    /// late timers fire now, and report the sync actions this node was running as lost (the engine
+    /// reruns them where the task says <c>safe-rerun</c>, otherwise fails them with a clear reason).
+    /// </summary>
+    internal async Task RecoverAsync(CancellationToken ct)
+    {
+        var resent = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var page = (await _store.Durable.ListUndispatchedAsync(RecoveryPage + resent, ct).ConfigureAwait(false)).Where(m => m.Id > lastId).ToList();
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var message in page)
+            {
+                _dispatch.Writer.TryWrite(message);
+                lastId = message.Id;
+                resent++;
+            }
+        }
+
+        await _store.Durable.ReleaseTimerLeasesAsync(_options.NodeId, ct).ConfigureAwait(false);
+
+        var lost = 0;
+        while (true)
+        {
+            var page = await _store.Durable.ListLostActionsAsync(_options.NodeId, RecoveryPage, ct).ConfigureAwait(false);
+            var fresh = page.Where(a => a.WorkflowExecutionId is not null).ToList();
+            foreach (var action in fresh)
+            {
+                await SubmitAsync(new ActionLost(action.WorkflowExecutionId!, action.Id), null, ct).ConfigureAwait(false);
+                lost++;
+            }
+
+            // An ActionLost the engine ignores leaves the row RUNNING; stop instead of looping on it.
+            if (page.Count < RecoveryPage || fresh.Count == 0 || lost >= 100 * RecoveryPage)
+            {
+                break;
+            }
+        }
+
+        LogRecovered(_logger, _options.NodeId, resent, lost);
+    }
+
+    private async Task TimerLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await _store.Durable.ClaimDueTimersAsync(_options.Clock.GetUtcNow(), _options.TimerLease, _options.NodeId, _options.TimerBatchSize, stopping).ConfigureAwait(false);
+                await Task.WhenAll(due.Select(t => SubmitAsync(TimerCodec.ToEvent(t), null, stopping))).ConfigureAwait(false);
+                if (due.Count == _options.TimerBatchSize)
+                {
+                    continue;
+                }
+
+                var next = await _store.Durable.NextTimerDueAsync(stopping).ConfigureAwait(false);
+                var wait = next is { } n ? n - _options.Clock.GetUtcNow() : _options.TimerPollInterval;
+                wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.TimerPollInterval ? _options.TimerPollInterval : wait;
+                if (wait > TimeSpan.Zero)
+                {
+                    using var delay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                    delay.CancelAfter(wait);
+                    try
+                    {
+                        await _timerWake.WaitAsync(delay.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                    {
+                        // The wait ran out: poll again.
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogTimerPollFailed(_logger, e);
+                await Task.Delay(_options.TimerPollInterval, _options.Clock, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RetentionLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                while (await _store.Durable.ApplyRetentionAsync(_options.Retention!, _options.Clock.GetUtcNow(), stopping).ConfigureAwait(false) >= _options.Retention!.BatchSize)
+                {
+                    // Keep sweeping in batches until less than a batch expired.
+                }
+
+                await Task.Delay(_options.RetentionInterval, _options.Clock, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogRetentionFailed(_logger, e);
+                await Task.Delay(_options.RetentionInterval, _options.Clock, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Recovery of node {NodeId}: {Resent} outbox commands re-sent, {Lost} running actions reported lost")]
+    private static partial void LogRecovered(ILogger logger, string nodeId, int resent, int lost);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Timer poll failed")]
+    private static partial void LogTimerPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Retention sweep failed")]
+    private static partial void LogRetentionFailed(ILogger logger, Exception exception);
+}

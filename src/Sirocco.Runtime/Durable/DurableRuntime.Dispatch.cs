@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using Sirocco.Engine.Commands;
+using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
+using Sirocco.Expressions.Values;
+using Sirocco.Persistence.Definitions;
+using Sirocco.Persistence.Durable;
+using Sirocco.Persistence.Execution;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Runtime.Durable;
+
+/// <summary>Hands committed commands on: actions to the task queue, sub-workflow traffic back in as events.</summary>
+public sealed partial class DurableRuntime
+{
+    private async Task DispatchLoopAsync(CancellationToken stopping)
+    {
+        await foreach (var message in _dispatch.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+        {
+            // Commands are independent of each other; follow-up events must not wait behind one another.
+            _ = DispatchOneAsync(message, stopping);
+        }
+    }
+
+    private async Task DispatchOneAsync(OutboxMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            await HandleAsync(CommandCodec.Decode(message.Kind, message.PayloadJson), stopping).ConfigureAwait(false);
+            _dispatched.Enqueue(message.Id);
+            _markWake.Release();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Left undispatched: recovery sends it again at the next start.
+        }
+        catch (Exception e)
+        {
+            LogDispatchFailed(_logger, message.Id, message.Kind, e);
+        }
+    }
+
+    private async Task HandleAsync(EngineCommand command, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case RunAction run:
+                await _queue.EnqueueAsync(
+                    new RunActionRequest
+                    {
+                        ActionExecutionId = run.ActionExecutionId,
+                        ActionName = run.ActionName,
+                        InputJson = JsonValues.ToJson(run.Input),
+                        ExecutionId = run.ExecutionId,
+                        TaskExecutionId = run.TaskExecutionId,
+                        Target = run.Target ?? RunActionRequest.DefaultTarget,
+                        SafeRerun = run.SafeRerun,
+                    },
+                    ct).ConfigureAwait(false);
+                break;
+            case StartSubworkflow start:
+                await StartChildAsync(start, ct).ConfigureAwait(false);
+                break;
+            case NotifyParent notify:
+                await SubmitAsync(new SubworkflowCompleted(notify.ParentExecutionId, notify.ChildExecutionId, notify.State, notify.Output, notify.StateInfo), null, ct).ConfigureAwait(false);
+                break;
+            case SignalSubworkflow signal:
+                await SubmitAsync(signal.Event, null, ct).ConfigureAwait(false);
+                break;
+            case CompleteExecution complete:
+                if (_waiters.TryRemove(complete.ExecutionId, out var waiter))
+                {
+                    waiter.TrySetResult(complete.State.ToMistral());
+                }
+
+                break;
+            default:
+                // Notify (webhooks) and CancelAction (runner-side cancellation) belong to other
+                // components; the runtime records them in the outbox and history only.
+                break;
+        }
+    }
+
+    private async Task StartChildAsync(StartSubworkflow start, CancellationToken ct)
+    {
+        // A sub-workflow runs the definition of its parent's document when it is there (workbooks,
+        // files of several workflows), else the stored workflow of that name.
+        ExecutionOrigin? origin = null;
+        var parentSpec = _specs.ForExecution(start.Parent.ParentExecutionId);
+        var parentYaml = parentSpec is null ? null : await ParentDefinitionAsync(start.Parent.ParentExecutionId, ct).ConfigureAwait(false);
+        if (parentYaml is not null && _specs.Find(parentYaml, start.WorkflowName) is not null)
+        {
+            origin = new ExecutionOrigin(start.WorkflowName, null, "", parentYaml);
+        }
+        else if (await _store.Definitions.GetAsync(DefinitionKind.Workflow, start.WorkflowName, "", ct).ConfigureAwait(false) is { } stored)
+        {
+            origin = new ExecutionOrigin(stored.Name, stored.Id, stored.Namespace, stored.Definition, stored.ProjectId);
+        }
+
+        if (origin is null)
+        {
+            await SubmitAsync(new SubworkflowCompleted(start.Parent.ParentExecutionId, start.ChildExecutionId, ExecutionState.Error, DictValue.Empty, $"Workflow not found [workflow_name={start.WorkflowName}]"), null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await SubmitAsync(new StartWorkflow(start.ChildExecutionId, start.Input, start.Params, start.Description) { Parent = start.Parent }, origin, ct).ConfigureAwait(false);
+    }
+
+    private Task<string?> ParentDefinitionAsync(string parentExecutionId, CancellationToken ct) =>
+        _store.Durable.ExecuteAsync((tx, token) => tx.GetDefinitionTextAsync(parentExecutionId, token), ct);
+
+    private async Task MarkDispatchedLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            await _markWake.WaitAsync(stopping).ConfigureAwait(false);
+            var ids = new List<long>();
+            while (_dispatched.TryDequeue(out var id))
+            {
+                ids.Add(id);
+            }
+
+            if (ids.Count > 0)
+            {
+                // Shares a commit with the events being written; losing it only means a re-send.
+                await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.MarkDispatchedAsync(ids, ct).ConfigureAwait(false); return 0; }, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} ({Kind}) failed; it stays in the outbox")]
+    private static partial void LogDispatchFailed(ILogger logger, long outboxId, string kind, Exception exception);
+}

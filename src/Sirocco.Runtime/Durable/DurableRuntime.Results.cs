@@ -1,0 +1,47 @@
+using Sirocco.Engine.Events;
+using Sirocco.Expressions.Values;
+using Sirocco.Persistence;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Runtime.Durable;
+
+/// <summary>Action results coming back from runners (and the API's completion of delegate actions).</summary>
+public sealed partial class DurableRuntime
+{
+    /// <summary>
+    /// Applies a runner's report durably. "Pending" marks a delegate so that recovery leaves it waiting.
+    /// An output over the size limit fails the action with the limit's message instead.
+    /// </summary>
+    public async Task ApplyResultAsync(ActionResultMessage result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
+        if (action?.WorkflowExecutionId is not { } executionId)
+        {
+            return;
+        }
+
+        var outcome = RuntimeResultSink.ToOutcome(result);
+        if (outcome is null)
+        {
+            await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.MarkActionPendingAsync(result.ActionExecutionId, ct).ConfigureAwait(false); return 0; }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await CompleteActionAsync(executionId, result.ActionExecutionId, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers an action's outcome to its execution; completes once durable.</summary>
+    public async Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SubmitAsync(new ActionCompleted(executionId, actionExecutionId, outcome), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FieldTooLargeException e)
+        {
+            // Mistral fails the action (and so its task) when a result breaks the field size limit.
+            return await SubmitAsync(new ActionCompleted(executionId, actionExecutionId, ActionOutcome.Failure(Value.From(e.Message))), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sirocco.Engine;
+using Sirocco.Engine.Events;
+using Sirocco.Expressions;
+using Sirocco.Persistence;
+using Sirocco.Persistence.Durable;
+using Sirocco.Persistence.Execution;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Runtime.Durable;
+
+/// <summary>
+/// The I/O shell around the pure engine. For each event: take the execution's lock, let the engine
+/// decide, store the changes and the outgoing commands (outbox) in one transaction — shared with
+/// other events by group commit — and only then acknowledge and hand the commands on. Timers are
+/// rows, polled and consumed in the transaction that applies them; start-up recovery re-sends what
+/// a crash left in the outbox and reports the calls the crashed process was running as lost.
+/// </summary>
+public sealed partial class DurableRuntime : IAsyncDisposable
+{
+    private readonly ISiroccoStore _store;
+    private readonly WorkflowEngine _engine;
+    private readonly IExpressionEvaluator _expressions;
+    private readonly ITaskQueue _queue;
+    private readonly DurableRuntimeOptions _options;
+    private readonly ILogger _logger;
+    private readonly IIdGenerator _ids = new GuidIds();
+    private readonly SpecCache _specs = new();
+    private readonly Channel<OutboxMessage> _dispatch = Channel.CreateUnbounded<OutboxMessage>();
+    private readonly ConcurrentQueue<long> _dispatched = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiters = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private readonly SemaphoreSlim _timerWake = new(0);
+    private readonly SemaphoreSlim _markWake = new(0);
+    private long _eventsApplied;
+
+    /// <summary>Creates the runtime; call <see cref="StartAsync"/> to recover and start its loops.</summary>
+    public DurableRuntime(ISiroccoStore store, WorkflowEngine engine, IExpressionEvaluator expressions, ITaskQueue queue, DurableRuntimeOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _expressions = expressions ?? throw new ArgumentNullException(nameof(expressions));
+        _queue = queue ?? throw new ArgumentNullException(nameof(queue));
+        _options = options ?? new DurableRuntimeOptions();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DurableRuntime>();
+        ResultSink = new RuntimeResultSink(this);
+    }
+
+    /// <summary>Where runners report results: a report returns once the result is durably applied, so the runner may then acknowledge its delivery.</summary>
+    public IActionResultSink ResultSink { get; }
+
+    /// <summary>Events decided and committed by this runtime so far.</summary>
+    public long EventsApplied => Interlocked.Read(ref _eventsApplied);
+
+    /// <summary>Recovers what a previous run of this node left behind, then starts the dispatch, timer and retention loops.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loops.Add(Task.Run(() => DispatchLoopAsync(_stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => MarkDispatchedLoopAsync(_stopping.Token), CancellationToken.None));
+        await RecoverAsync(cancellationToken).ConfigureAwait(false);
+        _loops.Add(Task.Run(() => TimerLoopAsync(_stopping.Token), CancellationToken.None));
+        if (_options.Retention is not null)
+        {
+            _loops.Add(Task.Run(() => RetentionLoopAsync(_stopping.Token), CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// Decides and stores one event. Completes when the change is durable (committed with its
+    /// outbox); the commands are handed on right after, in the background.
+    /// </summary>
+    public async Task<EventOutcome> SubmitAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var (outcome, outbox) = await _store.Durable.ExecuteAsync((tx, ct) => DecideAsync(tx, @event, origin, ct), cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _eventsApplied);
+                foreach (var message in outbox)
+                {
+                    _dispatch.Writer.TryWrite(message);
+                }
+
+                return outcome;
+            }
+            catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
+            {
+                LogTransientRetry(_logger, @event.ExecutionId, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Waits until the execution reaches SUCCESS, ERROR or CANCELLED; returns that state.</summary>
+    public async Task<string> WaitForCompletionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var waiter = _waiters.GetOrAdd(executionId, static _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var stored = await _store.Executions.GetWorkflowExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (stored is { State: "SUCCESS" or "ERROR" or "CANCELLED" })
+        {
+            waiter.TrySetResult(stored.State);
+        }
+
+        return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the loops. Nothing is lost: what was not dispatched is still in the outbox.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _dispatch.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Loops end by cancellation.
+        }
+
+        _stopping.Dispose();
+        _timerWake.Dispose();
+        _markWake.Dispose();
+    }
+
+    private async Task<(EventOutcome Outcome, IReadOnlyList<OutboxMessage> Outbox)> DecideAsync(IDurableTransaction tx, EngineEvent @event, ExecutionOrigin? origin, CancellationToken ct)
+    {
+        var exists = await tx.LockExecutionAsync(@event.ExecutionId, ct).ConfigureAwait(false);
+        if (@event is StartWorkflow ? exists : !exists)
+        {
+            return (exists ? EventOutcome.Duplicate : EventOutcome.NotFound, []);
+        }
+
+        if (@event is TimerFired timer && !await tx.ConsumeTimerAsync(timer.TimerId, ct).ConfigureAwait(false))
+        {
+            return (EventOutcome.Duplicate, []);
+        }
+
+        var spec = await ResolveSpecAsync(tx, @event, origin, ct).ConfigureAwait(false);
+        var state = tx.ExecutionState(@event.ExecutionId);
+        var context = new DecisionContext(spec, _expressions, _ids, _options.Clock.GetUtcNow());
+        var decision = _engine.Decide(state, @event, context);
+        var outbox = await tx.ApplyDecisionAsync(decision, @event, origin, _options.NodeId, ct).ConfigureAwait(false);
+        if (decision.Commands.Any(c => c is Engine.Commands.ScheduleTimer))
+        {
+            _timerWake.Release();
+        }
+
+        return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, outbox);
+    }
+
+    private async Task<Language.Model.WorkflowSpec> ResolveSpecAsync(IDurableTransaction tx, EngineEvent @event, ExecutionOrigin? origin, CancellationToken ct)
+    {
+        if (_specs.ForExecution(@event.ExecutionId) is { } cached)
+        {
+            return cached;
+        }
+
+        string yaml;
+        string name;
+        if (@event is StartWorkflow)
+        {
+            yaml = origin?.DefinitionText ?? throw new PersistenceException("Starting an execution needs its definition (ExecutionOrigin)");
+            name = origin.WorkflowName;
+        }
+        else
+        {
+            yaml = await tx.GetDefinitionTextAsync(@event.ExecutionId, ct).ConfigureAwait(false) ?? throw new PersistenceException($"Execution {@event.ExecutionId} has no definition snapshot");
+            name = tx.ExecutionState(@event.ExecutionId).Execution?.WorkflowName ?? "";
+        }
+
+        var spec = _specs.Find(yaml, name) ?? throw new PersistenceException($"Workflow '{name}' is not in the definition of execution {@event.ExecutionId}");
+        _specs.Remember(@event.ExecutionId, spec);
+        return spec;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Retrying an event of execution {ExecutionId} after a transient database error: {Reason}")]
+    private static partial void LogTransientRetry(ILogger logger, string executionId, string reason);
+}

@@ -1,0 +1,33 @@
+using Sirocco.Engine.Events;
+using Sirocco.Expressions.Values;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Runtime.Durable;
+
+/// <summary>
+/// Runners report here. A report returns only once the result is applied and committed, so a runner
+/// that acknowledges its delivery afterwards can never lose a result; a repeated report is a
+/// duplicate the engine ignores.
+/// </summary>
+internal sealed class RuntimeResultSink(DurableRuntime runtime) : IActionResultSink
+{
+    public Task ReportAsync(ActionResultMessage result, CancellationToken cancellationToken) => runtime.ApplyResultAsync(result, cancellationToken);
+
+    ValueTask IActionResultSink.ReportAsync(ActionResultMessage result, CancellationToken cancellationToken) =>
+        new(runtime.ApplyResultAsync(result, cancellationToken));
+
+    public ValueTask HeartbeatAsync(IReadOnlyCollection<string> actionExecutionIds, CancellationToken cancellationToken = default) =>
+        ValueTask.CompletedTask;
+
+    internal static ActionOutcome? ToOutcome(ActionResultMessage result)
+    {
+        var value = result.ValueJson is null ? Value.Null : JsonValues.Parse(result.ValueJson);
+        return result.Kind switch
+        {
+            ActionResultKind.Success => ActionOutcome.Success(value),
+            ActionResultKind.Error => ActionOutcome.Failure(value),
+            ActionResultKind.Cancelled => ActionOutcome.Cancelled(value),
+            _ => null,
+        };
+    }
+}

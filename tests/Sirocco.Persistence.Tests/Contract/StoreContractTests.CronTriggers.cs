@@ -1,0 +1,46 @@
+using Sirocco.Persistence.CronTriggers;
+
+namespace Sirocco.Persistence.Tests.Contract;
+
+public abstract partial class StoreContractTests
+{
+    [Fact]
+    public async Task Due_cron_triggers_are_listed_oldest_first()
+    {
+        await Store.CronTriggers.CreateAsync(Trigger("late", T0.AddMinutes(5)), default);
+        await Store.CronTriggers.CreateAsync(Trigger("b", T0.AddMinutes(-1)), default);
+        await Store.CronTriggers.CreateAsync(Trigger("a", T0.AddMinutes(-2)), default);
+
+        var due = await Store.CronTriggers.ListDueAsync(T0, 10, default);
+
+        Assert.Equal(["a", "b"], due.Select(d => d.Name));
+    }
+
+    [Fact]
+    public async Task Only_one_of_two_schedulers_advances_the_same_firing()
+    {
+        var trigger = Trigger("t", T0);
+        await Store.CronTriggers.CreateAsync(trigger, default);
+
+        var first = await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), null, default);
+        var second = await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), null, default);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(T0.AddMinutes(1), (await Store.CronTriggers.GetAsync("t", default))?.NextExecutionTime);
+    }
+
+    [Fact]
+    public async Task Advancing_the_last_remaining_execution_deletes_the_trigger()
+    {
+        var trigger = Trigger("once", T0) with { RemainingExecutions = 1 };
+        await Store.CronTriggers.CreateAsync(trigger, default);
+
+        Assert.True(await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), 0, default));
+
+        Assert.Null(await Store.CronTriggers.GetAsync("once", default));
+    }
+
+    private static CronTriggerRecord Trigger(string name, DateTimeOffset next) =>
+        new(NewId(), name, "* * * * *", null, next, null, "wf", null, "{}", "{}", "private", "<default-project>", T0, null);
+}
