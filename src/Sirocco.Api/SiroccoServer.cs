@@ -1,7 +1,18 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using Sirocco.Actions.Registry;
+using Sirocco.Actions.Standard;
+using Sirocco.Api.Auth;
+using Sirocco.Api.CronTriggers;
+using Sirocco.Api.Definitions;
+using Sirocco.Api.Environments;
+using Sirocco.Api.Executions;
+using Sirocco.Api.Hosting;
+using Sirocco.Api.Http;
+using Sirocco.Persistence;
 
 namespace Sirocco.Api;
 
@@ -13,13 +24,18 @@ public static class SiroccoServer
 
     /// <summary>
     /// Creates the application. Configuration comes the usual ASP.NET Core way: <c>appsettings.json</c>
-    /// in the working directory, <c>SIROCCO_</c>/<c>ASPNETCORE_</c> environment variables, then command-line arguments.
+    /// in the working directory, <c>SIROCCO_</c>/<c>ASPNETCORE_</c> environment variables, then command-line arguments
+    /// (<c>--db</c>, <c>--Auth:Enabled</c>, <c>--Auth:ApiKeys</c>, <c>--allow-insecure-remote</c>, <c>--Api:MaxRequestBodyBytes</c>).
+    /// <paramref name="configureServices"/> runs last, so a host (or a test) can replace services such as
+    /// <see cref="IExecutionService"/>. Throws <see cref="InvalidOperationException"/> when asked to listen on a
+    /// non-loopback address without authentication.
     /// </summary>
-    public static WebApplication Build(string[] args, string? urls = null)
+    public static WebApplication Build(string[] args, string? urls = null, Action<IServiceCollection>? configureServices = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = [.. args.Select(a => a == "--allow-insecure-remote" ? "--allow-insecure-remote=true" : a)],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         // Quiet defaults first, so appsettings.json, the environment and the command line all override them.
@@ -32,11 +48,50 @@ public static class SiroccoServer
             },
         });
         builder.Configuration.AddEnvironmentVariables("SIROCCO_");
-        var listen = urls ?? builder.Configuration["urls"] ?? DefaultUrl;
-        builder.WebHost.UseUrls(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var listen = (urls ?? builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var options = ApiOptions.From(builder.Configuration);
+        ListenGuard.Check(listen, options);
+        builder.WebHost.UseUrls(listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        AddServices(builder.Services, builder.Configuration, options);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseMistralErrors();
+        app.UseApiKeys(options);
         app.MapVersionEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Sirocco — Mistral v2 API"));
+        MapV2(app);
         return app;
     }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, ApiOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
+        services.TryAddSingleton<IExecutionService, StandaloneExecutionService>();
+        services.AddOpenApi();
+    }
+
+    private static void MapV2(WebApplication app)
+    {
+        var v2 = app.MapGroup("/v2");
+        ServiceEndpoints.Map(v2);
+        WorkflowEndpoints.Map(v2);
+        WorkbookEndpoints.Map(v2);
+        ActionEndpoints.Map(v2);
+        EnvironmentEndpoints.Map(v2);
+        CronTriggerEndpoints.Map(v2);
+        ExecutionEndpoints.Map(v2);
+        TaskEndpoints.Map(v2);
+        ActionExecutionEndpoints.Map(v2);
+        v2.MapFallback(NotFound).ExcludeFromDescription();
+    }
+
+    private static IResult NotFound(HttpRequest request) =>
+        throw new ApiException(StatusCodes.Status404NotFound, $"Resource not found: {request.Method} {request.Path}");
 }

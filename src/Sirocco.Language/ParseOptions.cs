@@ -1,4 +1,6 @@
+using Sirocco.Expressions;
 using Sirocco.Language.Model;
+using Sirocco.Language.Parsing;
 
 namespace Sirocco.Language;
 
@@ -24,4 +26,24 @@ public sealed class ParseOptions
     /// <c>IExpressionEvaluator.CheckSyntax</c> here to get full YAQL/Jinja syntax checks.
     /// </summary>
     public Func<string, IReadOnlyList<string>>? ExpressionSyntaxChecker { get; init; }
+
+    /// <summary>
+    /// Options whose syntax check runs the delimiter-balance check and then <paramref name="evaluator"/>'s
+    /// <see cref="IExpressionEvaluator.CheckSyntax"/>. The balance check stays first because an evaluator that
+    /// follows Mistral reads an unclosed <c>&lt;%</c> as plain text and would not report it.
+    /// </summary>
+    public static ParseOptions ForEvaluator(IExpressionEvaluator evaluator, DocumentKind? kind = null, string ns = "")
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        return new ParseOptions
+        {
+            Kind = kind,
+            Namespace = ns,
+            ExpressionSyntaxChecker = text =>
+            {
+                var unbalanced = ExpressionSyntax.CheckDelimiters(text);
+                return unbalanced.Count > 0 ? unbalanced : [.. evaluator.CheckSyntax(text).Select(e => e.Message)];
+            },
+        };
+    }
 }

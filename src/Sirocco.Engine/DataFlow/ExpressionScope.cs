@@ -26,6 +26,10 @@ internal static class ExpressionScope
         return new ExpressionContext(data, new WorkflowStateView(session, task.Name));
     }
 
+    /// <summary>A task scope built on first use.</summary>
+    public static LazyScope LazyForTask(Session session, TaskExecution task, Func<DictValue> inContext, DictValue? extra = null) =>
+        new(() => ForTask(session, task, inContext(), extra));
+
     /// <summary>The scope of workflow-level expressions (vars, output): no task, optional final context.</summary>
     public static ExpressionContext ForWorkflow(Session session, DictValue context) =>
         new(Layer(session, context), new WorkflowStateView(session, null));

@@ -2,6 +2,7 @@ using Sirocco.Engine.Processing;
 using Sirocco.Engine.State;
 using Sirocco.Expressions;
 using Sirocco.Expressions.Values;
+using Sirocco.Language.Model;
 
 namespace Sirocco.Engine.DataFlow;
 
@@ -22,7 +23,7 @@ internal sealed class WorkflowStateView(Session session, string? currentTask) : 
             latest = task;
         }
 
-        return latest is null ? null : TaskDict(latest);
+        return latest is null ? null : TaskDict(latest, session.Spec.FindTask(latest.Name));
     }
 
     public Value Tasks(string? workflowExecutionId, bool recursive, string? state, bool flat)
@@ -47,7 +48,7 @@ internal sealed class WorkflowStateView(Session session, string? currentTask) : 
                 continue;
             }
 
-            items.Add(TaskDict(task));
+            items.Add(TaskDict(task, session.Spec.FindTask(task.Name)));
         }
 
         return new ListValue(items);
@@ -72,9 +73,10 @@ internal sealed class WorkflowStateView(Session session, string? currentTask) : 
         return session.Workflow.Context.Get(name);
     }
 
-    public static DictValue TaskDict(TaskExecution task) => DictValue.From([
+    public static DictValue TaskDict(TaskExecution task, TaskSpec? spec) => DictValue.From([
         new KeyValuePair<string, Value>("id", Value.From(task.Id)),
         new KeyValuePair<string, Value>("name", Value.From(task.Name)),
+        new KeyValuePair<string, Value>("spec", SpecDict(task.Name, spec)),
         new KeyValuePair<string, Value>("type", Value.From(task.Type == TaskType.Workflow ? "WORKFLOW" : "ACTION")),
         new KeyValuePair<string, Value>("workflow_execution_id", Value.From(task.WorkflowExecutionId)),
         new KeyValuePair<string, Value>("state", Value.From(task.State.ToMistral())),
@@ -84,4 +86,24 @@ internal sealed class WorkflowStateView(Session session, string? currentTask) : 
         new KeyValuePair<string, Value>("created_at", Value.From(Timestamps.Format(task.CreatedAt))),
         new KeyValuePair<string, Value>("updated_at", Value.From(Timestamps.Format(task.UpdatedAt))),
     ]);
+
+    /// <summary>The part of the task's definition <c>task().spec</c> shows.</summary>
+    private static DictValue SpecDict(string name, TaskSpec? spec)
+    {
+        var entries = new List<KeyValuePair<string, Value>> { new("name", Value.From(name)) };
+        if (spec is not null)
+        {
+            if (spec.Description is not null)
+            {
+                entries.Add(new("description", Value.From(spec.Description)));
+            }
+
+            entries.Add(new("tags", Value.List(spec.Tags.Select(Value.From))));
+            entries.Add(spec.Workflow is not null
+                ? new("workflow", Value.From(spec.Workflow))
+                : new KeyValuePair<string, Value>("action", Value.From(spec.Action ?? "std.noop")));
+        }
+
+        return DictValue.From(entries);
+    }
 }

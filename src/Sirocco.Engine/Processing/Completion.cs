@@ -68,7 +68,7 @@ internal static class Completion
             var evaluated = session.Context.Expressions.EvaluateDeep(spec.Output, ExpressionScope.ForWorkflow(session, finalContext));
             if (!evaluated.IsSuccess)
             {
-                Fail(session, evaluated.Error!.Message, finalContext);
+                Fail(session, Evaluation.Describe(evaluated.Error!), finalContext);
                 return;
             }
 
@@ -98,7 +98,7 @@ internal static class Completion
             else
             {
                 message = $"Failed to evaluate expression in output-on-error! (output-on-error: '{spec.OutputOnError.ToRepr()}', "
-                    + $"exception: '{evaluated.Error!.Message}' Cause: '{message}'";
+                    + $"exception: '{Evaluation.Describe(evaluated.Error!)}' Cause: '{message}'";
                 outputOnError = DictValue.Empty;
             }
         }

@@ -7,22 +7,27 @@ namespace Sirocco.Engine.Processing;
 /// <summary>
 /// Remembers the outbound contexts derived for completed task executions so that a long chain is not
 /// walked back for every new task. A pure memo: keyed by task execution id and its last update, so a
-/// changed row is never served stale; dropped wholesale when it grows past its bound.
+/// changed row is never served stale. Bounded by the total number of entries it holds (contexts of a
+/// long chain grow with it), and dropped wholesale past the bound: the next lookup walks back once.
 /// </summary>
 public sealed class ContextCache
 {
-    private const int MaxEntries = 100_000;
-
     private readonly ConcurrentDictionary<(string Id, long Version), DictValue> _outbound = new();
+    private readonly int _maxEntries;
+    private long _entries;
+
+    /// <param name="maxEntries">How many context entries (summed over all remembered contexts) to keep at most.</param>
+    public ContextCache(int maxEntries = 1_000_000) => _maxEntries = maxEntries;
 
     internal bool TryGet(TaskExecution task, out DictValue context) =>
         _outbound.TryGetValue((task.Id, task.UpdatedAt.UtcTicks), out context!);
 
     internal void Put(TaskExecution task, DictValue context)
     {
-        if (_outbound.Count >= MaxEntries)
+        if (Interlocked.Add(ref _entries, context.Count + 1) > _maxEntries)
         {
             _outbound.Clear();
+            Interlocked.Exchange(ref _entries, context.Count + 1);
         }
 
         _outbound[(task.Id, task.UpdatedAt.UtcTicks)] = context;

@@ -11,8 +11,7 @@ internal static class DirectFlow
     public static void Continue(Session session, TaskExecution task)
     {
         var spec = session.Plan.Task(task.Name);
-        var outbound = ContextResolver.Outbound(session, task);
-        var scope = ExpressionScope.ForTask(session, task, outbound);
+        var scope = ExpressionScope.LazyForTask(session, task, () => ContextResolver.Outbound(session, task));
         var chosen = new List<(TransitionSpec Transition, string Event, DictValue Params)>();
         string? error = null;
         void Take(string clause)
@@ -26,10 +25,10 @@ internal static class DirectFlow
 
                 if (transition.Condition is not null)
                 {
-                    var condition = session.Context.Expressions.Evaluate(transition.Condition, scope);
+                    var condition = session.Evaluate(transition.Condition, scope);
                     if (!condition.IsSuccess)
                     {
-                        error = condition.Error!.Message;
+                        error = Evaluation.Describe(condition.Error!);
                         return;
                     }
 
@@ -39,10 +38,10 @@ internal static class DirectFlow
                     }
                 }
 
-                var parameters = session.Context.Expressions.EvaluateDeep(transition.Params, scope);
+                var parameters = session.EvaluateDeep(transition.Params, scope);
                 if (!parameters.IsSuccess)
                 {
-                    error = parameters.Error!.Message;
+                    error = Evaluation.Describe(parameters.Error!);
                     return;
                 }
 
@@ -100,7 +99,7 @@ internal static class DirectFlow
 
             if (i == stateIndex)
             {
-                var message = parameters.Get("msg") is { IsNull: false } msg ? msg.ToText() : null;
+                var message = parameters.Get("msg") is { IsNull: false } msg ? PythonJson.StateInfo(msg) : null;
                 switch (transition.Kind)
                 {
                     case TransitionKind.Fail:
@@ -137,41 +136,19 @@ internal static class DirectFlow
         TaskRunner.Run(session, session.Plan.Task(target), [new TaskTrigger(fromTaskExecutionId, clause)]);
     }
 
-    /// <summary>Joins downstream of a finished task may now be impossible (Mistral's indirectly affected tasks).</summary>
+    /// <summary>
+    /// Joins downstream of a finished task may now be impossible (Mistral's indirectly affected tasks).
+    /// Mistral stops its walk at joins that already have an execution; refreshing a further waiting join
+    /// as well is harmless, its logical state is computed from scratch.
+    /// </summary>
     private static void RefreshAffectedJoins(Session session, TaskSpec from)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal) { from.Name };
-        var pending = new Queue<string>(Outbound(session, from));
-        while (pending.Count > 0)
+        foreach (var name in session.Plan.DownstreamJoins(from.Name))
         {
-            var name = pending.Dequeue();
-            if (!visited.Add(name) || session.Spec.FindTask(name) is not { } spec)
+            if (session.TasksNamed(name).LastOrDefault() is { State: ExecutionState.Waiting } join)
             {
-                continue;
-            }
-
-            // A join that already has an execution stops the walk; one that has none is looked through,
-            // as Mistral does, so a join further down learns that this route is gone.
-            if (spec.Join is not null && session.TasksNamed(name).LastOrDefault() is { } join)
-            {
-                if (join.State == ExecutionState.Waiting)
-                {
-                    Joins.Refresh(session, join);
-                }
-
-                continue;
-            }
-
-            foreach (var next in Outbound(session, spec))
-            {
-                pending.Enqueue(next);
+                Joins.Refresh(session, join);
             }
         }
     }
-
-    private static IEnumerable<string> Outbound(Session session, TaskSpec spec) =>
-        new[] { Clauses.OnError, Clauses.OnSuccess, Clauses.OnComplete }
-            .SelectMany(c => session.Plan.Clause(spec, c))
-            .Where(t => t.Kind == TransitionKind.Task)
-            .Select(t => t.Target);
 }

@@ -23,7 +23,7 @@ internal static class ReverseFlow
 
         foreach (var spec in Subgraph(session, target))
         {
-            if (spec.Requires.IsEmpty)
+            if (session.Plan.Requires(spec).IsEmpty)
             {
                 TaskRunner.Run(session, spec, []);
             }
@@ -40,13 +40,14 @@ internal static class ReverseFlow
         var target = session.Workflow.Params.Get("task_name")!.ToText();
         foreach (var spec in Subgraph(session, target))
         {
-            if (!spec.Requires.Contains(task.Name) || session.TasksNamed(spec.Name).Any())
+            var requires = session.Plan.Requires(spec);
+            if (!requires.Contains(task.Name) || session.TasksNamed(spec.Name).Any())
             {
                 continue;
             }
 
             var triggers = new List<TaskTrigger>();
-            foreach (var required in spec.Requires)
+            foreach (var required in requires)
             {
                 var done = session.TasksNamed(required).LastOrDefault(t => t.State == ExecutionState.Success);
                 if (done is null)
@@ -58,7 +59,7 @@ internal static class ReverseFlow
                 triggers.Add(new TaskTrigger(done.Id, Clauses.OnSuccess));
             }
 
-            if (triggers.Count == spec.Requires.Length)
+            if (triggers.Count == requires.Length)
             {
                 TaskRunner.Run(session, spec, [.. triggers]);
             }
@@ -79,7 +80,7 @@ internal static class ReverseFlow
                     return;
                 }
 
-                foreach (var required in task.Requires)
+                foreach (var required in session.Plan.Requires(task))
                 {
                     Visit(required);
                 }

@@ -22,6 +22,7 @@ internal static class Starting
         }
 
         var spec = session.Spec;
+        start = SplitSubworkflowInput(spec, start);
         var execution = new WorkflowExecution
         {
             Id = start.ExecutionId,
@@ -67,6 +68,35 @@ internal static class Starting
         Completion.CheckAndComplete(session);
     }
 
+    /// <summary>
+    /// A sub-workflow task's input keys that the sub-workflow does not declare become its execution
+    /// params (<c>task_name</c> of a reverse sub-workflow, <c>env</c>, ...), as Mistral's WorkflowAction does.
+    /// </summary>
+    private static StartWorkflow SplitSubworkflowInput(WorkflowSpec spec, StartWorkflow start)
+    {
+        if (start.Parent is null)
+        {
+            return start;
+        }
+
+        var declared = spec.Input.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var input = new List<KeyValuePair<Value, Value>>();
+        var parameters = start.Params;
+        foreach (var (key, value) in start.Input)
+        {
+            if (declared.Contains(JsonValues.KeyText(key)))
+            {
+                input.Add(new(key, value));
+            }
+            else
+            {
+                parameters = parameters.With(key, value);
+            }
+        }
+
+        return start with { Input = DictValue.From(input), Params = parameters, Description = start.Description ?? "sub-workflow execution" };
+    }
+
     private static string? ResolveEnvironment(Session session, ref WorkflowExecution execution)
     {
         var env = execution.Params.Get("env");
@@ -98,7 +128,7 @@ internal static class Starting
             var evaluated = session.Context.Expressions.EvaluateDeep(variables, context);
             if (!evaluated.IsSuccess)
             {
-                return evaluated.Error!.Message;
+                return Evaluation.Describe(evaluated.Error!);
             }
 
             variables = evaluated.Value as DictValue ?? variables;
@@ -118,7 +148,7 @@ internal static class Starting
         var evaluated = session.Context.Expressions.EvaluateDeep(session.Spec.Vars, ExpressionScope.ForWorkflow(session, DictValue.Empty));
         if (!evaluated.IsSuccess)
         {
-            return evaluated.Error!.Message;
+            return Evaluation.Describe(evaluated.Error!);
         }
 
         var execution = session.Workflow;

@@ -62,13 +62,14 @@ internal static class TaskCompletion
             return true;
         }
 
-        var scope = ExpressionScope.ForTask(session, task, ContextResolver.Inbound(session, task));
-        var branch = session.Context.Expressions.EvaluateDeep(publish.Branch, scope);
-        var global = branch.IsSuccess ? session.Context.Expressions.EvaluateDeep(publish.Global, scope) : branch;
+        var current = task;
+        var scope = ExpressionScope.LazyForTask(session, current, () => ContextResolver.Inbound(session, current));
+        var branch = session.EvaluateDeep(publish.Branch, scope);
+        var global = branch.IsSuccess ? session.EvaluateDeep(publish.Global, scope) : branch;
         if (!branch.IsSuccess || !global.IsSuccess)
         {
             var error = (branch.Error ?? global.Error)!;
-            task = task with { State = ExecutionState.Error, StateInfo = error.Message, Published = DictValue.Empty };
+            task = task with { State = ExecutionState.Error, StateInfo = Evaluation.Describe(error), Published = DictValue.Empty };
             return false;
         }
 

@@ -56,14 +56,13 @@ internal static class TaskRunner
     public static void RunActions(Session session, TaskExecution task)
     {
         var spec = session.Plan.Task(task.Name);
-        var inContext = ContextResolver.Inbound(session, task);
         if (!spec.WithItems.IsEmpty)
         {
-            WithItems.Start(session, task, spec, inContext);
+            WithItems.Start(session, task, spec, ContextResolver.Inbound(session, task));
             return;
         }
 
-        var scope = ExpressionScope.ForTask(session, task, inContext);
+        var scope = ExpressionScope.LazyForTask(session, task, () => ContextResolver.Inbound(session, task));
         if (!TryPrepare(session, spec, scope, out var call, out var error))
         {
             TaskCompletion.Complete(session, task, ExecutionState.Error, error, null);
@@ -74,21 +73,21 @@ internal static class TaskRunner
     }
 
     /// <summary>The evaluated target (action or workflow name) and input of one call.</summary>
-    public static bool TryPrepare(Session session, TaskSpec spec, ExpressionContext scope, out PreparedCall call, out string error)
+    public static bool TryPrepare(Session session, TaskSpec spec, LazyScope scope, out PreparedCall call, out string error)
     {
         call = default;
         var nameText = spec.Workflow ?? spec.Action ?? "std.noop";
-        var name = session.Context.Expressions.Evaluate(nameText, scope);
+        var name = session.Evaluate(nameText, scope);
         if (!name.IsSuccess)
         {
-            error = name.Error!.Message;
+            error = Evaluation.Describe(name.Error!);
             return false;
         }
 
-        var input = session.Context.Expressions.EvaluateDeep(spec.Input, scope);
+        var input = session.EvaluateDeep(spec.Input, scope);
         if (!input.IsSuccess)
         {
-            error = input.Error!.Message;
+            error = Evaluation.Describe(input.Error!);
             return false;
         }
 
@@ -101,7 +100,7 @@ internal static class TaskRunner
         string? target = null;
         if (spec.Target is not null)
         {
-            var evaluated = session.Context.Expressions.EvaluateDeep(spec.Target, scope);
+            var evaluated = session.EvaluateDeep(spec.Target, scope);
             target = evaluated.IsSuccess && evaluated.Value is StringValue s ? s.Value : null;
         }
 

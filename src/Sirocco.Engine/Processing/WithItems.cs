@@ -23,7 +23,7 @@ internal static class WithItems
             var evaluated = session.Context.Expressions.EvaluateDeep(entry.Items, scope);
             if (!evaluated.IsSuccess)
             {
-                TaskCompletion.Complete(session, task, ExecutionState.Error, evaluated.Error!.Message, null);
+                TaskCompletion.Complete(session, task, ExecutionState.Error, Evaluation.Describe(evaluated.Error!), null);
                 return;
             }
 
@@ -126,7 +126,7 @@ internal static class WithItems
 
     private static bool StartItem(Session session, TaskExecution task, TaskSpec spec, TaskItems items, DictValue inContext, int index)
     {
-        var scope = ExpressionScope.ForTask(session, task, inContext, DictValue.From(items.Item(index)));
+        var scope = new LazyScope(() => ExpressionScope.ForTask(session, task, inContext, DictValue.From(items.Item(index))));
         if (!TaskRunner.TryPrepare(session, spec, scope, out var call, out var error))
         {
             TaskCompletion.Complete(session, session.FindTask(task.Id)!, ExecutionState.Error, error, null);
@@ -168,7 +168,7 @@ internal static class WithItems
         var evaluated = session.Context.Expressions.EvaluateDeep(raw, scope);
         if (!evaluated.IsSuccess)
         {
-            error = evaluated.Error!.Message;
+            error = Evaluation.Describe(evaluated.Error!);
             return false;
         }
 

@@ -14,6 +14,7 @@ internal sealed class WorkflowPlan
     private static readonly ConditionalWeakTable<WorkflowSpec, WorkflowPlan> Plans = [];
 
     private readonly FrozenDictionary<string, ImmutableArray<TaskSpec>> _inbound;
+    private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _downstreamJoins;
 
     private WorkflowPlan(WorkflowSpec spec)
     {
@@ -32,6 +33,7 @@ internal sealed class WorkflowPlan
 
         _inbound = inbound.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         StartTasks = [.. spec.Tasks.Where(t => _inbound[t.Name].IsEmpty)];
+        _downstreamJoins = new(BuildDownstreamJoins);
     }
 
     public WorkflowSpec Spec { get; }
@@ -70,6 +72,50 @@ internal sealed class WorkflowPlan
             _ => Spec.TaskDefaults?.OnComplete,
         };
         return defaults is null ? [] : [.. defaults.Next.Where(t => t.Target != task.Name)];
+    }
+
+    /// <summary>Reverse workflows: what a task requires, its own then the task-defaults' (never itself).</summary>
+    public ImmutableArray<string> Requires(TaskSpec task) =>
+        Spec.TaskDefaults is { Requires.IsEmpty: false } defaults
+            ? [.. task.Requires.Concat(defaults.Requires.Where(r => r != task.Name && !task.Requires.Contains(r)))]
+            : task.Requires;
+
+    /// <summary>
+    /// The join tasks reachable from a task (through any tasks, joins included): a finished task may make
+    /// any of them impossible. Built once per definition by walking back from each join, so it costs
+    /// O(joins × transitions) once, and nothing per task in workflows without joins.
+    /// </summary>
+    public ImmutableArray<string> DownstreamJoins(string taskName) => _downstreamJoins.Value.GetValueOrDefault(taskName, []);
+
+    private FrozenDictionary<string, ImmutableArray<string>> BuildDownstreamJoins()
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var join in Spec.Tasks.Where(t => t.Join is not null))
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Queue<TaskSpec>(Inbound(join.Name));
+            while (pending.Count > 0)
+            {
+                var task = pending.Dequeue();
+                if (!visited.Add(task.Name))
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(task.Name, out var joins))
+                {
+                    result[task.Name] = joins = [];
+                }
+
+                joins.Add(join.Name);
+                foreach (var upstream in Inbound(task.Name))
+                {
+                    pending.Enqueue(upstream);
+                }
+            }
+        }
+
+        return result.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
     }
 
     private IEnumerable<string> OutboundNames(TaskSpec task) =>

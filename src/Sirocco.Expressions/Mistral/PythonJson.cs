@@ -7,7 +7,14 @@ namespace Sirocco.Expressions.Mistral;
 /// <summary>Python's <c>json.dumps</c> (with indentation, ASCII escaping) and <c>json.loads</c>.</summary>
 internal static class PythonJson
 {
-    public static Value Loads(string text) => JsonValues.Parse(text);
+    public static Value Loads(string text) => text.Trim() switch
+    {
+        // Python's json module accepts these non-standard tokens.
+        "NaN" => Value.From(double.NaN),
+        "Infinity" => Value.From(double.PositiveInfinity),
+        "-Infinity" => Value.From(double.NegativeInfinity),
+        _ => JsonValues.Parse(text),
+    };
 
     public static string Dumps(Value value, int indent)
     {

@@ -21,7 +21,7 @@ internal static partial class PythonYaml
                     }
 
                     first = false;
-                    builder.Append(Scalar(key)).Append(':');
+                    builder.Append(Scalar(key, indent)).Append(':');
                     WriteChild(builder, item, indent, inMapping: true);
                 }
 
@@ -59,21 +59,21 @@ internal static partial class PythonYaml
                 WriteBlock(builder, item, indent + 2);
                 break;
             default:
-                builder.Append(' ').Append(Scalar(item)).Append('\n');
+                builder.Append(' ').Append(Scalar(item, indent + 2)).Append('\n');
                 break;
         }
     }
 
-    private static string Scalar(Value value) => value switch
+    private static string Scalar(Value value, int indent = 0) => value switch
     {
         NullValue => "null",
         BoolValue b => b.Value ? "true" : "false",
         IntValue i => i.Value.ToString(CultureInfo.InvariantCulture),
         FloatValue f => FloatText(f.Value),
-        StringValue s => StringText(s.Value),
+        StringValue s => StringText(s.Value, indent),
         ListValue => "[]",
         DictValue => "{}",
-        _ => StringText(value.ToString()),
+        _ => StringText(value.ToString(), indent),
     };
 
     private static string FloatText(double value)
@@ -92,7 +92,7 @@ internal static partial class PythonYaml
         return repr.Contains('.', StringComparison.Ordinal) || !repr.Contains('e', StringComparison.Ordinal) ? repr : repr.Replace("e", ".0e", StringComparison.Ordinal);
     }
 
-    private static string StringText(string text)
+    private static string StringText(string text, int indent)
     {
         if (text.Any(c => c > 0x7e || (c < 0x20 && c != '\n')))
         {
@@ -101,7 +101,7 @@ internal static partial class PythonYaml
 
         if (NeedsQuotes(text))
         {
-            return "'" + text.Replace("'", "''", StringComparison.Ordinal).Replace("\n", "\n\n", StringComparison.Ordinal) + "'";
+            return "'" + text.Replace("'", "''", StringComparison.Ordinal).Replace("\n", "\n\n" + new string(' ', indent), StringComparison.Ordinal) + "'";
         }
 
         return text;

@@ -100,7 +100,7 @@ internal static partial class PythonYaml
                 WriteBlock(builder, value, 0);
                 break;
             default:
-                var scalar = Scalar(value);
+                var scalar = Scalar(value, 2);
                 builder.Append(scalar).Append('\n');
                 if (value is not (ListValue or DictValue) && !scalar.StartsWith('\'') && !scalar.StartsWith('"'))
                 {

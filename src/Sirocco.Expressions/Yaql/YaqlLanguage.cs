@@ -16,6 +16,7 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
     private readonly YaqlOptions _options;
     private readonly YaqlParseCache _cache;
     private readonly FunctionRegistry _library = FunctionRegistry.Standard;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _segments = new(StringComparer.Ordinal);
 
     public YaqlLanguage(YaqlOptions? options = null)
     {
@@ -28,16 +29,16 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
 
     public ExpressionResult Evaluate(string text, ExpressionContext context)
     {
-        var matches = InlinePattern().Matches(text);
-        if (matches.Count == 0)
+        var matches = Segments(text);
+        if (matches.Length == 0)
         {
             return ExpressionResult.Success(Value.From(text));
         }
 
         var result = text;
-        foreach (Match match in matches)
+        foreach (var match in matches)
         {
-            var expression = Inner(match.Value);
+            var expression = Inner(match);
             var outcome = EvaluateExpression(expression, context, out var state);
             if (outcome.Error is { } error)
             {
@@ -46,13 +47,13 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
 
             try
             {
-                if (match.Length == text.Length)
+                if (matches.Length == 1 && match.Length == text.Length)
                 {
                     return ExpressionResult.Success(YaqlOutput.ToStored(outcome.Value!, state!));
                 }
 
                 // Mistral replaces every occurrence of the expression text in the string built so far.
-                result = result.Replace(match.Value, PythonText.Str(YaqlOutput.ToRenderable(outcome.Value!, state!)), StringComparison.Ordinal);
+                result = result.Replace(match, PythonText.Str(YaqlOutput.ToRenderable(outcome.Value!, state!)), StringComparison.Ordinal);
             }
             catch (YaqlException e)
             {
@@ -89,13 +90,7 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
         }
 
         state = new EvalContext(_options, _library, context.Workflow);
-        var scope = new Scope(null, context.Data);
-        if (context.Data is DictValue data)
-        {
-            scope.Set("__env", data.Get("__env") ?? Value.Null);
-            scope.Set("__execution", data.Get("__execution") ?? Value.Null);
-            scope.Set("__task_execution", data.Get("__task_execution") ?? Value.Null);
-        }
+        var scope = new Scope(null, context.Data) { RootData = context.Data as DictValue };
 
         try
         {
@@ -113,6 +108,24 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
         {
             return (null, new ExpressionError(expression, "limit", "Expression nested too deeply"));
         }
+    }
+
+    /// <summary>The <c>&lt;% %&gt;</c> occurrences of a string, remembered per string (templates repeat).</summary>
+    private string[] Segments(string text)
+    {
+        if (_segments.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var found = InlinePattern().Matches(text).Select(m => m.Value).ToArray();
+        if (_segments.Count >= _options.MaxCachedExpressions)
+        {
+            _segments.Clear();
+        }
+
+        _segments.TryAdd(text, found);
+        return found;
     }
 
     /// <summary>Mistral strips the delimiter characters from both ends (<c>strip("&lt;%&gt;")</c>), then whitespace.</summary>

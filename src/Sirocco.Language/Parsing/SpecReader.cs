@@ -66,8 +66,19 @@ internal sealed partial class SpecReader
         }
     }
 
-    private static YamlNode? Get(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    // A linear scan: spec mappings are small, and it spares allocating and hashing a key node per lookup.
+    private static YamlNode? Get(YamlMappingNode map, string key)
+    {
+        foreach (var (k, value) in map.Children)
+        {
+            if (k is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private string? ReadNonEmptyString(YamlNode node, string path, string what)
     {

@@ -18,7 +18,10 @@ internal static class YamlLoader
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var mark = e.InnerException is YamlException innerMark ? innerMark.Start : e.Start;
-            bag.Add(DiagnosticBag.At(mark), string.Empty, $"invalid YAML: {Clean(message)}");
+            message = Clean(message);
+            bag.Add(DiagnosticBag.At(mark), string.Empty, message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"duplicate key '{message["Duplicate key ".Length..]}' (names of workflows, tasks, actions and keys must be unique)"
+                : $"invalid YAML: {message}");
             return null;
         }
 
@@ -60,18 +63,28 @@ internal static class YamlLoader
             return node;
         }
 
-        var children = node switch
+        switch (node)
         {
-            YamlMappingNode m => m.Children.SelectMany(e => new[] { e.Key, e.Value }),
-            YamlSequenceNode s => s.Children,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            if (FindAnchor(child) is { } found)
-            {
-                return found;
-            }
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if ((FindAnchor(key) ?? FindAnchor(value)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (FindAnchor(item) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
         }
 
         return null;

@@ -2,8 +2,10 @@ using Sirocco.Expressions;
 
 namespace Sirocco.Engine.Tests.Harness;
 
-/// <summary>The evaluator the scenarios run with.</summary>
+/// <summary>The evaluator the scenarios run with: the real YAQL and Jinja evaluators, shared (they are thread-safe).</summary>
 internal static class TestExpressions
 {
-    public static IExpressionEvaluator Create() => new MiniYaql();
+    private static readonly IExpressionEvaluator Shared = Expressions.Expressions.CreateEvaluator();
+
+    public static IExpressionEvaluator Create() => Shared;
 }

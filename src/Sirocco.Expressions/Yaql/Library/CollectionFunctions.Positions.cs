@@ -16,7 +16,7 @@ internal static partial class CollectionFunctions
         var items = call.Seq(0).ToList();
         var position = call.SmallInt(1);
         var count = call.Count > 2 ? call.SmallInt(2) : 1;
-        return new ListValue(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
+        return call.Result(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
     }
 
     private static Value ReplaceAt(Invocation call, IReadOnlyList<Value> values)
@@ -38,10 +38,10 @@ internal static partial class CollectionFunctions
             }
         }
 
-        return new ListValue(result);
+        return call.Result(result);
     }
 
-    private static Value InsertAt(Invocation call, IReadOnlyList<Value> values)
+    private static Value InsertAt(Invocation call, IReadOnlyList<Value> values, bool lazy)
     {
         var items = call.Seq(0).ToList();
         var position = call.SmallInt(1);
@@ -52,6 +52,6 @@ internal static partial class CollectionFunctions
 
         position = Math.Min(position, items.Count);
         items.InsertRange(position, values);
-        return new ListValue(items);
+        return lazy ? call.Result(items) : new ListValue(items);
     }
 }

@@ -9,9 +9,10 @@ internal static partial class CollectionFunctions
 {
     public static void Register(FunctionRegistry r)
     {
-        r.Add("list", CallForm.Function, 0, -1, call => new ListValue(Enumerable.Range(0, call.Count).Select(i => call[i])));
+        r.Add("list", CallForm.Function, 0, -1, call => new ListValue(Enumerable.Range(0, call.Count).SelectMany(i =>
+            call[i] is YaqlLazy or YaqlOrdered ? Sequences.Enumerate(call[i]) : [call[i]])));
         r.Add("toList", CallForm.Method, 1, 1, call => call.List(call.Seq(0)));
-        r.Add("flatten", CallForm.Method, 1, 1, call => call.List(Flatten(call.Seq(0))));
+        r.Add("flatten", CallForm.Method, 1, 1, call => call.Result(Flatten(call.Seq(0))));
         r.Add("dict", CallForm.Function, 0, -1, Dict, acceptsNamed: true);
         r.Add("toDict", CallForm.Method, 2, 3, call => DictValue.From(call.Seq(0).Select(v =>
             new KeyValuePair<Value, Value>(call.Call(1, v), call.Count > 2 ? call.Call(2, v) : v))));
@@ -22,7 +23,7 @@ internal static partial class CollectionFunctions
         });
         r.Add("set", CallForm.Method, 1, 3, DictSet, acceptsNamed: true);
         r.Add("keys", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Keys));
-        r.Add("values", CallForm.Method, 1, 1, call => new ListValue(call.Dict(0).Values));
+        r.Add("values", CallForm.Method, 1, 1, call => call.Result(call.Dict(0).Values));
         r.Add("items", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Select(e => (Value)new ListValue([e.Key, e.Value]))));
         r.Add("contains", CallForm.Method, 2, 2, call => Value.From(call.Seq(0).Any(v => YaqlEquality.AreEqual(v, call[1]))));
         r.Add("containsKey", CallForm.Method, 2, 2, call => Value.From(call.Dict(0).ContainsKey(call[1])));
@@ -35,8 +36,8 @@ internal static partial class CollectionFunctions
         r.Add("deleteAll", CallForm.Method, 2, 2, call => DeleteKeys(call.Dict(0), call.Seq(1)));
         r.Add("replace", CallForm.Method, 3, 4, call => ReplaceAt(call, [call[2]]));
         r.Add("replaceMany", CallForm.Method, 3, 4, call => ReplaceAt(call, [.. call.Seq(2)]));
-        r.Add("insert", CallForm.Method, 3, 3, call => InsertAt(call, [call[2]]));
-        r.Add("insertMany", CallForm.Method, 3, 3, call => InsertAt(call, [.. call.Seq(2)]));
+        r.Add("insert", CallForm.Method, 3, 3, call => InsertAt(call, [call[2]], lazy: false));
+        r.Add("insertMany", CallForm.Method, 3, 3, call => InsertAt(call, [.. call.Seq(2)], lazy: true));
         r.Add("set", CallForm.Function, 0, -1, call => new YaqlSet(Enumerable.Range(0, call.Count).Select(i => call[i])));
         r.Add("toSet", CallForm.Method, 1, 1, call => new YaqlSet(call.Seq(0)));
         r.Add("union", CallForm.Method, 2, 2, call => new YaqlSet(Set(call, 0).Items.Concat(Set(call, 1).Items)));

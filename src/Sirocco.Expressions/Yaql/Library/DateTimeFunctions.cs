@@ -16,13 +16,20 @@ internal static class DateTimeFunctions
     {
         r.Add("datetime", CallForm.Function, 1, 8, FromParts, acceptsNamed: true);
         r.Add("datetime", CallForm.Function, 1, 2, FromString);
+        r.Add("datetime", CallForm.Function, 1, 2, call =>
+        {
+            var seconds = call.Number(0);
+            var offset = call.Count > 1 ? call[1] as YaqlTimeSpan ?? throw Invocation.NoMatch : null;
+            var utc = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+            return new YaqlDateTime(offset is null ? utc : utc.ToOffset(offset.Value));
+        });
         r.Add("datetime", CallForm.Function, 0, 0, FromParts, acceptsNamed: true);
         r.Add("timespan", CallForm.Function, 0, 0, call =>
         {
             double Part(string name) => call.Named(name) switch
             {
                 null => 0,
-                var v when Operators.IsNumber(v) => Operators.ToDouble(v),
+                IntValue v => (double)v.Value,
                 _ => throw Invocation.NoMatch,
             };
             var ticks = (Part("days") * TimeSpan.TicksPerDay) + (Part("hours") * TimeSpan.TicksPerHour) +

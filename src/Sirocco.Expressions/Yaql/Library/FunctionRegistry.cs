@@ -12,6 +12,7 @@ namespace Sirocco.Expressions.Yaql.Library;
 internal sealed class FunctionRegistry
 {
     private readonly Dictionary<string, List<Overload>> _functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallForm> _forms = new(StringComparer.Ordinal);
 
     public static FunctionRegistry Standard { get; } = CreateStandard();
 
@@ -23,6 +24,7 @@ internal sealed class FunctionRegistry
         }
 
         list.Add(new Overload(form, minArgs, maxArgs, body, acceptsNamed));
+        _forms[name] = _forms.GetValueOrDefault(name) | form;
     }
 
     public Value CallFunction(CallNode node, Scope scope, EvalContext context)
@@ -32,22 +34,26 @@ internal sealed class FunctionRegistry
             return CallUser(user, node, scope, context);
         }
 
-        var invocation = new Invocation(node.Name, node.Arguments, null, false, scope, context);
-        if (!_functions.TryGetValue(node.Name, out var overloads) || !overloads.Any(o => o.Form.HasFlag(CallForm.Function)))
+        if (!_forms.TryGetValue(node.Name, out var forms) || !forms.HasFlag(CallForm.Function))
         {
             throw YaqlException.UnknownFunction(node.Name);
         }
+
+        var overloads = _functions[node.Name];
+        var invocation = new Invocation(node, null, false, scope, context);
 
         return Resolve(overloads, CallForm.Function, invocation) ?? throw YaqlException.NoMatchingFunction(node.Name);
     }
 
     public Value CallMethod(CallNode node, Value receiver, Scope scope, EvalContext context)
     {
-        var invocation = new Invocation(node.Name, node.Arguments, receiver, true, scope, context);
-        if (!_functions.TryGetValue(node.Name, out var overloads) || !overloads.Any(o => o.Form.HasFlag(CallForm.Method)))
+        if (!_forms.TryGetValue(node.Name, out var forms) || !forms.HasFlag(CallForm.Method))
         {
             throw YaqlException.UnknownMethod(node.Name, YaqlText.Str(receiver));
         }
+
+        var overloads = _functions[node.Name];
+        var invocation = new Invocation(node, receiver, true, scope, context);
 
         return Resolve(overloads, CallForm.Method, invocation) ??
             throw YaqlException.NoMatchingMethod(node.Name, YaqlText.Str(receiver));

@@ -13,31 +13,19 @@ namespace Sirocco.Expressions.Yaql.Library;
 internal sealed class Invocation
 {
     private readonly YaqlNode[] _positional;
-    private readonly List<MappingNode>? _named;
+    private readonly MappingNode[]? _named;
     private readonly Value?[] _values;
     private readonly int _offset;
 
-    public Invocation(string name, YaqlNode[] arguments, Value? receiver, bool isMethod, Scope scope, EvalContext context)
+    public Invocation(CallNode node, Value? receiver, bool isMethod, Scope scope, EvalContext context)
     {
-        Name = name;
-        RawArguments = arguments;
+        Name = node.Name;
+        RawArguments = node.Arguments;
         Scope = scope;
         Context = context;
         _offset = isMethod ? 1 : 0;
-        var positional = new List<YaqlNode>(arguments.Length);
-        foreach (var argument in arguments)
-        {
-            if (argument is MappingNode { Name: not null } mapping)
-            {
-                (_named ??= []).Add(mapping);
-            }
-            else
-            {
-                positional.Add(argument);
-            }
-        }
-
-        _positional = [.. positional];
+        _positional = node.Positional;
+        _named = node.Named;
         _values = new Value?[_positional.Length + _offset];
         if (isMethod)
         {

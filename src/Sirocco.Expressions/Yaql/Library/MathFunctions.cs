@@ -136,6 +136,62 @@ internal static class MathFunctions
         return new FloatValue(Math.Pow(baseValue, exponent));
     }
 
+    /// <summary>
+    /// Python's float <c>round</c>: half-to-even on the exact binary value, so <c>round(2.675, 2)</c>
+    /// is 2.67 (2.675 is stored as 2.67499999...).
+    /// </summary>
+    private static double ExactRound(double value, int digits)
+    {
+        if (!double.IsFinite(value) || value == 0 || digits > 330)
+        {
+            return value;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        var negative = value < 0;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        BigInteger numerator = mantissa, denominator = BigInteger.One;
+        if (exponent > 0)
+        {
+            numerator <<= exponent;
+        }
+        else
+        {
+            denominator <<= -exponent;
+        }
+
+        if (digits >= 0)
+        {
+            numerator *= BigInteger.Pow(10, digits);
+        }
+        else
+        {
+            denominator *= BigInteger.Pow(10, -digits);
+        }
+
+        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        if (twice > denominator || (twice == denominator && !quotient.IsEven))
+        {
+            quotient += 1;
+        }
+
+        var text = quotient.ToString(CultureInfo.InvariantCulture) + "e" + (-digits).ToString(CultureInfo.InvariantCulture);
+        var rounded = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return negative ? -rounded : rounded;
+    }
+
     private static Value Round(Invocation call)
     {
         var digits = call.Count > 1 ? call.SmallInt(1) : 0;
@@ -157,13 +213,7 @@ internal static class MathFunctions
 
                 return new IntValue(q * factor);
             case FloatValue f:
-                if (digits >= 0)
-                {
-                    return new FloatValue(Math.Round(f.Value, Math.Min(digits, 15), MidpointRounding.ToEven));
-                }
-
-                var scale = Math.Pow(10, -digits);
-                return new FloatValue(Math.Round(f.Value / scale, MidpointRounding.ToEven) * scale);
+                return new FloatValue(ExactRound(f.Value, digits));
             default:
                 throw Invocation.NoMatch;
         }

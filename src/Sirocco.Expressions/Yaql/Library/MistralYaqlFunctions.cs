@@ -34,7 +34,8 @@ internal static class MistralYaqlFunctions
         r.Add("global", CallForm.Function, 1, 1, call => Workflow(call).Global(call.Str(0)) ?? Value.Null);
         r.Add("json_pp", CallForm.Function, 0, 1, call => Guard(() => new StringValue(MistralFunctions.JsonPp(Stored(call, call.ArgOr(0, Value.Null))))));
         r.Add("json_dump", CallForm.Function, 1, 1, call => Guard(() => new StringValue(MistralFunctions.JsonDump(Stored(call, call[0])))));
-        r.Add("json_parse", CallForm.Function, 1, 1, call => Guard(() => MistralFunctions.JsonParse(call.Str(0))));
+        r.Add("json_parse", CallForm.Function, 1, 1, call => Guard(() => MistralFunctions.JsonParse(
+            call[0] is StringValue s ? s.Value : throw YaqlException.TypeError("the JSON object must be str, bytes or bytearray"))));
         r.Add("yaml_parse", CallForm.Function, 1, 1, call => Guard(() => MistralFunctions.YamlParse(call.Str(0))));
         r.Add("yaml_dump", CallForm.Function, 1, 1, call => Guard(() => new StringValue(MistralFunctions.YamlDump(Stored(call, call[0])))));
         r.Add("uuid", CallForm.Function, 0, 0, _ => new StringValue(MistralFunctions.Uuid()));

@@ -32,14 +32,14 @@ internal static partial class QueryFunctions
         }
 
         var pairs = order.Select(key => (Value)new ListValue([key, new ListValue(groups[key])]));
-        return call.List(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
+        return call.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
     }
 
     private static Value Zip(Invocation call)
     {
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Min(l => l.Count);
-        return new ListValue(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
+        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
     }
 
     private static Value ZipLongest(Invocation call)
@@ -52,13 +52,13 @@ internal static partial class QueryFunctions
 
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Max(l => l.Count);
-        return new ListValue(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
+        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
     }
 
     private static Value Join(Invocation call)
     {
         var right = call.Seq(1).ToList();
-        return call.List(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
+        return call.Result(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
     }
 
     private static Value SplitWhere(Invocation call, bool keepSeparator)
@@ -92,7 +92,7 @@ internal static partial class QueryFunctions
             result.Add(new ListValue(items.Skip(start)));
         }
 
-        return new ListValue(result);
+        return call.Result(result);
     }
 
     private static Value Aggregate(Invocation call)
@@ -121,7 +121,7 @@ internal static partial class QueryFunctions
             result.Add(acc);
         }
 
-        return new ListValue(result);
+        return call.Result(result);
     }
 
     private static Value Generate(Invocation call)
@@ -129,7 +129,7 @@ internal static partial class QueryFunctions
         var decycle = call.Named("decycle")?.IsTruthy ?? (call.Count > 4 && call[4].IsTruthy);
         var selector = call.Count > 3 ? call.Node(3) : null;
         var initial = call[0];
-        return call.List(Produce(call, initial, selector, decycle));
+        return call.Result(Produce(call, initial, selector, decycle));
     }
 
     private static IEnumerable<Value> Produce(Invocation call, Value current, Syntax.YaqlNode? selector, bool decycle)

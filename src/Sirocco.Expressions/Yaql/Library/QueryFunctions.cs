@@ -36,7 +36,7 @@ internal static partial class QueryFunctions
         });
         r.Add("len", CallForm.Both, 1, 1, Length);
         r.Add("count", CallForm.Method, 1, 1, call => Value.From(call.Seq(0).LongCount()));
-        r.Add("memorize", CallForm.Method, 1, 1, call => call.List(call.Seq(0)));
+        r.Add("memorize", CallForm.Method, 1, 1, call => call[0] is ListValue list ? list : call.Result(call.Seq(0).ToList()));
         r.Add("sum", CallForm.Method, 1, 2, Sum);
         r.Add("max", CallForm.Method, 1, 2, call => Extreme(call, max: true));
         r.Add("min", CallForm.Method, 1, 2, call => Extreme(call, max: false));
@@ -74,7 +74,7 @@ internal static partial class QueryFunctions
         {
             var start = call.Count > 0 ? call.Int(0) : BigInteger.Zero;
             var step = call.Count > 1 ? call.Int(1) : BigInteger.One;
-            return new YaqlLazy(Infinite(start, step));
+            return Sequences.Endless(Infinite(start, step), call.Context);
         });
         r.Add("orderBy", CallForm.Method, 2, 2, call => OrderBy(call, descending: false));
         r.Add("orderByDescending", CallForm.Method, 2, 2, call => OrderBy(call, descending: true));
@@ -90,15 +90,15 @@ internal static partial class QueryFunctions
             if (call.Count > 1 && call.Int(1) >= 0)
             {
                 call.Context.CheckSize((long)BigInteger.Min(call.Int(1), long.MaxValue));
-                return call.List(Enumerable.Repeat(value, call.SmallInt(1)));
+                return call.Result(Enumerable.Repeat(value, call.SmallInt(1)));
             }
 
-            return new YaqlLazy(Forever(value));
+            return Sequences.Endless(Forever(value), call.Context);
         });
         r.Add("cycle", CallForm.Method, 1, 1, call =>
         {
             var items = call.Seq(0).ToList();
-            return new YaqlLazy(Cycle(items));
+            return Sequences.Endless(Cycle(items), call.Context);
         });
         r.Add("takeWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).TakeWhile(v => call.Call(1, v).IsTruthy)));
         r.Add("skipWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).SkipWhile(v => call.Call(1, v).IsTruthy)));
@@ -106,23 +106,30 @@ internal static partial class QueryFunctions
         r.Add("lastIndexOf", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => YaqlEquality.AreEqual(v, call[1]), last: true)));
         r.Add("indexWhere", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => call.Call(1, v).IsTruthy, last: false)));
         r.Add("lastIndexWhere", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => call.Call(1, v).IsTruthy, last: true)));
-        r.Add("slice", CallForm.Method, 2, 2, call => call.List(call.Seq(0).Chunk(Math.Max(1, call.SmallInt(1))).Select(c => (Value)new ListValue(c))));
+        r.Add("slice", CallForm.Method, 2, 2, call => call.SmallInt(1) switch
+        {
+            < 0 => throw YaqlException.ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+            0 => ListValue.Empty,
+            var length => call.Result(call.Seq(0).Chunk(length).Select(c => (Value)new ListValue(c))),
+        });
         r.Add("splitWhere", CallForm.Method, 2, 2, call => SplitWhere(call, keepSeparator: false));
         r.Add("sliceWhere", CallForm.Method, 2, 2, call => SplitWhere(call, keepSeparator: true));
         r.Add("splitAt", CallForm.Method, 2, 2, call =>
         {
             var items = call.Seq(0).ToList();
-            var index = Math.Clamp(call.SmallInt(1), 0, items.Count);
+            var index = call.SmallInt(1);
+            index = Math.Clamp(index < 0 ? items.Count + index : index, 0, items.Count);
             return new ListValue([new ListValue(items.Take(index)), new ListValue(items.Skip(index))]);
         });
         r.Add("aggregate", CallForm.Method, 2, 3, Aggregate);
         r.Add("accumulate", CallForm.Method, 2, 3, Accumulate);
-        r.Add("reverse", CallForm.Method, 1, 1, call => call.List(call.Seq(0).Reverse()));
+        r.Add("reverse", CallForm.Method, 1, 1, call => call.Result(call.Seq(0).Reverse()));
         r.Add("isIterable", CallForm.Function, 1, 1, call => Value.From(Sequences.IsIterable(call[0])));
         r.Add("generate", CallForm.Function, 3, 5, Generate, acceptsNamed: true);
         r.Add("defaultIfEmpty", CallForm.Method, 2, 2, call =>
         {
             var items = call.Seq(0).ToList();
+            var fallback = call.Seq(1);
             return items.Count > 0 ? new ListValue(items) : call[1];
         });
         r.Add("mergeWith", CallForm.Method, 2, 5, MergeWith, acceptsNamed: true);
@@ -216,7 +223,7 @@ internal static partial class QueryFunctions
             throw YaqlException.ValueError("range() arg 3 must not be zero");
         }
 
-        return new YaqlLazy(RangeItems(start, stop, step));
+        return Sequences.Endless(RangeItems(start, stop, step), call.Context);
     }
 
     private static IEnumerable<Value> RangeItems(BigInteger start, BigInteger stop, BigInteger step)

@@ -50,7 +50,7 @@ internal static class RegexFunctions
         r.Add("searchAll", CallForm.Method, 2, 3, call =>
         {
             var regex = ReceiverRegex(call);
-            return new ListValue(regex.Matches(call.Str(1)).Select(m =>
+            return call.Result(regex.Matches(call.Str(1)).Select(m =>
                 call.Count > 2 ? call.Invoke(call.Node(2)!, Publish(m, call)) : new StringValue(m.Value)));
         });
         r.Add("split", CallForm.Method, 2, 3, call =>

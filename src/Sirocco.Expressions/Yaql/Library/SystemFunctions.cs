@@ -31,7 +31,7 @@ internal static class SystemFunctions
         r.Add("unpack", CallForm.Method, 1, -1, Unpack);
         r.Add("assert", CallForm.Method, 2, 3, call =>
         {
-            var value = call[0];
+            var value = call[0] is YaqlLazy lazy ? new YaqlLazy(lazy.Enumerate().ToList()) : call[0];
             var message = call.Count > 2 ? call.Str(2) : "Assertion failed";
             return call.Call(1, value).IsTruthy ? value : throw new YaqlException("assertion", message);
         });
@@ -50,6 +50,7 @@ internal static class SystemFunctions
         });
         r.Add("selectAllCases", CallForm.Function, 0, -1, call =>
             new ListValue(Enumerable.Range(0, call.Count).Where(i => call[i].IsTruthy).Select(i => Value.From(i))));
+        r.Add("examine", CallForm.Function, 0, -1, call => new YaqlLazy(Enumerable.Range(0, call.Count).Select(i => Value.From(call[i].IsTruthy))));
         r.Add("switchCase", CallForm.Method, 1, -1, call =>
         {
             var index = call.Int(0);

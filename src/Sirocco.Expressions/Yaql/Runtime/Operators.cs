@@ -48,6 +48,8 @@ internal static class Operators
             case (ListValue a, ListValue b):
                 context.CheckSize((long)a.Count + b.Count);
                 return new ListValue(a.Items.AddRange(b.Items));
+            case (ListValue or YaqlLazy or YaqlOrdered, ListValue or YaqlLazy or YaqlOrdered):
+                return Sequences.Materialize(Sequences.Enumerate(left).Concat(Sequences.Enumerate(right)), context);
             case (DictValue a, DictValue b):
                 return a.Merge(b);
             case (YaqlSet a, YaqlSet b):

@@ -8,14 +8,15 @@ namespace Sirocco.Expressions.Yaql.Runtime;
 /// </summary>
 internal static class Properties
 {
-    public static Value Get(Value receiver, string name, EvalContext context)
+    public static Value Get(Value receiver, StringValue key, EvalContext context)
     {
+        var name = key.Value;
         switch (receiver)
         {
             case DictValue dict:
-                return dict.Get(name) ?? throw YaqlException.KeyNotFound("'" + name + "'");
+                return dict.TryGetValue(key, out var found) ? found : throw YaqlException.KeyNotFound("'" + key.Value + "'");
             case ListValue or YaqlSet or YaqlLazy or YaqlOrdered:
-                return Sequences.Result(Sequences.Enumerate(receiver).Select(item => Get(item, name, context)), receiver, context);
+                return Sequences.Result(Sequences.Enumerate(receiver).Select(item => Get(item, key, context)), receiver, context);
             case YaqlDateTime dateTime when DateTimeProperty(dateTime, name) is { } value:
                 return value;
             case YaqlTimeSpan span when TimeSpanProperty(span.Value, name) is { } value:
@@ -38,8 +39,6 @@ internal static class Properties
             "second" => Value.From(d.Second),
             "microsecond" => Value.From(d.Ticks % TimeSpan.TicksPerSecond / 10),
             "weekday" => Value.From(((int)d.DayOfWeek + 6) % 7),
-            "dayOfWeek" => Value.From(((int)d.DayOfWeek + 6) % 7),
-            "dayOfYear" => Value.From(d.DayOfYear),
             "date" => new YaqlDateTime(new DateTimeOffset(d.Date, d.Offset)),
             "time" => new YaqlTimeSpan(d.TimeOfDay),
             "offset" => new YaqlTimeSpan(d.Offset),

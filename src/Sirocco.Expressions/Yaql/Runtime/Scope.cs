@@ -19,6 +19,12 @@ internal sealed class Scope
 
     public Scope? Parent { get; }
 
+    /// <summary>
+    /// On the root scope: the data dict, whose <c>__env</c>/<c>__execution</c>/<c>__task_execution</c> are
+    /// context variables in Mistral. Read on demand so an evaluation does not pay for copying them.
+    /// </summary>
+    public DictValue? RootData { get; init; }
+
     /// <summary><c>$</c> / <c>$1</c> of this scope, or null when this scope does not set it.</summary>
     public Value? Dollar { get; private set; }
 
@@ -56,6 +62,11 @@ internal sealed class Scope
             if (scope._variables is not null && scope._variables.TryGetValue(name, out var value))
             {
                 return value;
+            }
+
+            if (scope.Parent is null && scope.RootData is { } data && name is "__env" or "__execution" or "__task_execution")
+            {
+                return data.Get(name) ?? Value.Null;
             }
         }
 

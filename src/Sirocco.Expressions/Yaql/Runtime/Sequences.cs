@@ -16,9 +16,23 @@ internal static class Sequences
         _ => throw new InvalidOperationException("Not iterable."),
     };
 
-    /// <summary>A materialised result, or a lazy one when the source was lazy (it may be endless).</summary>
-    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) =>
-        source is YaqlLazy ? new YaqlLazy(items) : Materialize(items, context);
+    /// <summary>
+    /// A query result. The reference returns Python iterators here, and that shows: they cannot be
+    /// indexed, are always truthy and equal only to themselves, so ours are lazy values too.
+    /// </summary>
+    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) => new YaqlLazy(items);
+
+    /// <summary>An endless producer: each item costs a step, so consuming it all fails at the step limit.</summary>
+    public static YaqlLazy Endless(IEnumerable<Value> items, EvalContext context) => new(Stepped(items, context));
+
+    private static IEnumerable<Value> Stepped(IEnumerable<Value> items, EvalContext context)
+    {
+        foreach (var item in items)
+        {
+            context.Step();
+            yield return item;
+        }
+    }
 
     public static ListValue Materialize(IEnumerable<Value> items, EvalContext context)
     {

@@ -3,16 +3,14 @@ using Sirocco.Expressions.Values;
 namespace Sirocco.Expressions.Yaql.Runtime;
 
 /// <summary>
-/// A lazy sequence (a Python iterator in the reference): needed for endless producers such as
-/// <c>cycle()</c> and <c>generate()</c>. Items are remembered as they are produced, so it can be read twice.
+/// A lazy sequence: what the reference's Python iterators are. Like them it is single-pass (reading
+/// it again continues where the last reader stopped), never indexable, always truthy, and equal only
+/// to itself. Needed for endless producers such as <c>cycle()</c> and cheap for query chains.
 /// </summary>
-internal sealed class YaqlLazy : Value
+internal sealed class YaqlLazy(IEnumerable<Value> source) : Value
 {
-    private readonly IEnumerator<Value> _source;
-    private readonly List<Value> _produced = [];
+    private IEnumerator<Value>? _enumerator;
     private bool _done;
-
-    public YaqlLazy(IEnumerable<Value> source) => _source = source.GetEnumerator();
 
     public override ValueKind Kind => ValueKind.List;
 
@@ -20,22 +18,29 @@ internal sealed class YaqlLazy : Value
 
     public IEnumerable<Value> Enumerate()
     {
-        for (var i = 0; ; i++)
+        // A materialised source (memorize(), results built eagerly) can be read again, as the
+        // reference's memorising iterators can.
+        if (source is IReadOnlyList<Value> list)
         {
-            if (i < _produced.Count)
-            {
-                yield return _produced[i];
-                continue;
-            }
+            return list;
+        }
 
-            if (_done || !_source.MoveNext())
+        return EnumerateOnce();
+    }
+
+    private IEnumerable<Value> EnumerateOnce()
+    {
+        _enumerator ??= source.GetEnumerator();
+        while (!_done)
+        {
+            if (!_enumerator.MoveNext())
             {
                 _done = true;
+                _enumerator.Dispose();
                 yield break;
             }
 
-            _produced.Add(_source.Current);
-            yield return _source.Current;
+            yield return _enumerator.Current;
         }
     }
 

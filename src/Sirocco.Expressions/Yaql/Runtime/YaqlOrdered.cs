@@ -20,7 +20,7 @@ internal sealed class YaqlOrdered : Value
 
     public override ValueKind Kind => ValueKind.List;
 
-    public override bool IsTruthy => _source.Count > 0;
+    public override bool IsTruthy => true;
 
     public YaqlOrdered ThenBy(Func<Value, Value> key, bool descending) => new(_source, [.. _keys, (key, descending)]);
 

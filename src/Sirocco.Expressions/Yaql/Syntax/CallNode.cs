@@ -10,6 +10,12 @@ internal sealed class CallNode(string name, YaqlNode[] arguments, int position) 
 
     public YaqlNode[] Arguments { get; } = arguments;
 
+    /// <summary>The arguments that are not <c>name =&gt; value</c>, split once at parse time.</summary>
+    public YaqlNode[] Positional { get; } = [.. arguments.Where(a => a is not MappingNode { Name: not null })];
+
+    /// <summary>The <c>name =&gt; value</c> arguments, or null when there are none.</summary>
+    public MappingNode[]? Named { get; } = arguments.OfType<MappingNode>().Where(m => m.Name is not null).ToArray() is { Length: > 0 } named ? named : null;
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

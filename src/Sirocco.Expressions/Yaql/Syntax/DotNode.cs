@@ -23,7 +23,7 @@ internal sealed class DotNode(YaqlNode receiver, YaqlNode member, bool nullSafe,
 
         return Member switch
         {
-            KeywordNode keyword => Properties.Get(receiver, keyword.Name, context),
+            KeywordNode keyword => Properties.Get(receiver, keyword.Key, context),
             CallNode call => context.Library.CallMethod(call, receiver, scope, context),
             _ => Member.Evaluate(context, new Scope(scope, receiver)),
         };

@@ -22,8 +22,8 @@ internal sealed class IndexNode(YaqlNode target, YaqlNode[] arguments, int posit
         var index = Arguments[0].Evaluate(context, scope);
         switch (target)
         {
-            case ListValue list when Arguments.Length == 1 && index is IntValue i:
-                var n = (long)i.Value;
+            case ListValue list when Arguments.Length == 1 && index is IntValue or BoolValue:
+                var n = index is IntValue i ? (long)i.Value : index.IsTruthy ? 1 : 0;
                 if (n < 0)
                 {
                     n += list.Count;

@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace Sirocco.Api.Http;
+
+/// <summary>Reads request bodies as text. Kestrel's body size limit applies and surfaces as a 413.</summary>
+internal static class RequestText
+{
+    public static async Task<string> ReadAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A YAML definition upload: the body must not be empty.</summary>
+    public static async Task<string> ReadDefinitionAsync(HttpRequest request)
+    {
+        var text = await ReadAsync(request);
+        return string.IsNullOrWhiteSpace(text)
+            ? throw ApiException.BadRequest("Definition is empty: send the YAML text as the request body (Content-Type: text/plain).")
+            : text;
+    }
+}
