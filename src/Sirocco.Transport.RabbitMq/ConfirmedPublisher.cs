@@ -18,7 +18,7 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
     private readonly RabbitMqConnection _connection;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<IChannel> _idle = [];
+    private readonly ConcurrentBag<(IConnection Owner, IChannel Channel)> _idle = [];
 
     public ConfirmedPublisher(RabbitMqConnection connection)
     {
@@ -35,15 +35,18 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
     /// <summary>Publishes to a queue through the default exchange, declaring the queue if needed.</summary>
     public async Task PublishAsync(string queue, BasicProperties properties, ReadOnlyMemory<byte> body, bool workQueue, CancellationToken cancellationToken)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _connection.Disposing);
+        cancellationToken = linked.Token;
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             IChannel? channel = null;
+            IConnection? connection = null;
             try
             {
-                var connection = await _connection.GetAsync(cancellationToken).ConfigureAwait(false);
-                channel = Rent() ?? await connection.CreateChannelAsync(ConfirmedChannel, cancellationToken).ConfigureAwait(false);
+                connection = await _connection.GetAsync(cancellationToken).ConfigureAwait(false);
+                channel = Rent(connection) ?? await connection.CreateChannelAsync(ConfirmedChannel, cancellationToken).ConfigureAwait(false);
                 if (workQueue)
                 {
                     await _connection.EnsureWorkQueueAsync(channel, queue, cancellationToken).ConfigureAwait(false);
@@ -53,7 +56,7 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
                 timeout.CancelAfter(_connection.Options.ConfirmTimeout);
                 // mandatory: a message no queue takes comes back as an error instead of vanishing.
                 await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body, timeout.Token).ConfigureAwait(false);
-                _idle.Add(channel);
+                _idle.Add((connection, channel));
                 channel = null;
                 Interlocked.Increment(ref _confirmed);
                 return;
@@ -89,22 +92,23 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var channel))
+        while (_idle.TryTake(out var idle))
         {
-            await DiscardAsync(channel).ConfigureAwait(false);
+            await DiscardAsync(idle.Channel).ConfigureAwait(false);
         }
     }
 
-    private IChannel? Rent()
+    // A channel of an earlier connection may still claim to be open; publishing on it would never be confirmed.
+    private IChannel? Rent(IConnection current)
     {
-        while (_idle.TryTake(out var channel))
+        while (_idle.TryTake(out var idle))
         {
-            if (channel.IsOpen)
+            if (idle.Channel.IsOpen && ReferenceEquals(idle.Owner, current))
             {
-                return channel;
+                return idle.Channel;
             }
 
-            channel.Dispose();
+            _ = DiscardAsync(idle.Channel).AsTask();
         }
 
         return null;

@@ -88,8 +88,8 @@ public sealed class RabbitMqConnection : IAsyncDisposable
 
             if (current is not null)
             {
-                current.Dispose();
                 _connection = null;
+                _ = DisposeQuietlyAsync(current);
             }
 
             for (var attempt = 0; ; attempt++)
@@ -155,19 +155,24 @@ public sealed class RabbitMqConnection : IAsyncDisposable
         _connection = null;
         if (connection is not null)
         {
-            try
-            {
-                await connection.CloseAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (Transient.Is(ex))
-            {
-                // Closing a connection the broker already dropped.
-            }
-
-            connection.Dispose();
+            await DisposeQuietlyAsync(connection).ConfigureAwait(false);
         }
 
-        _disposed.Dispose();
+        // _disposed stays undisposed: consumers still link to its (cancelled) token while they stop.
+    }
+
+    private static async Task DisposeQuietlyAsync(IConnection connection)
+    {
+        try
+        {
+            await connection.CloseAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Transient.Is(ex))
+        {
+            // Closing a connection the broker already dropped.
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private string Endpoint => $"{Options.Uri.Host}:{Options.Uri.Port}";

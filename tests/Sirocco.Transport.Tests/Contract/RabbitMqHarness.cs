@@ -41,7 +41,7 @@ internal sealed class RabbitMqHarness : IQueueHarness
 
     public RabbitMqConnection Connect()
     {
-        var connection = new RabbitMqConnection(Options);
+        var connection = new RabbitMqConnection(Options, StderrLoggerFactory.FromEnvironment());
         _connections.Add(connection);
         return connection;
     }

@@ -16,4 +16,18 @@ internal static class Poll
             await Task.Delay(5);
         }
     }
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(20));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("The condition did not become true in time.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }

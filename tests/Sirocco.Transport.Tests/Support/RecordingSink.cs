@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Sirocco.Transport.Queues;
+
+namespace Sirocco.Transport.Tests.Support;
+
+/// <summary>Stands in for the engine's runtime: records every result it is handed, duplicates included.</summary>
+public sealed class RecordingSink : IActionResultSink
+{
+    private readonly ConcurrentDictionary<string, ActionResultMessage> _first = new(StringComparer.Ordinal);
+    private long _reports;
+
+    public IReadOnlyDictionary<string, ActionResultMessage> Results => _first;
+
+    public long Reports => Interlocked.Read(ref _reports);
+
+    public ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reports);
+        _first.TryAdd(result.ActionExecutionId, result);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HeartbeatAsync(IReadOnlyCollection<string> actionExecutionIds, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+}
