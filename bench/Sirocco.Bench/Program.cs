@@ -23,6 +23,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 Console.WriteLine($"sirocco-bench {options.Mode}: {Machine.Describe()}");
 Console.WriteLine($"  command: sirocco-bench {string.Join(' ', args)}");
+Console.WriteLine($"  durable SQLite commits/s on this disk now (WAL, synchronous=FULL, sequential): {CommitProbe.CommitsPerSecond(TimeSpan.FromSeconds(2)):0}");
 
 SiroccoProcess? started = null;
 try
@@ -36,12 +37,14 @@ try
 
     using var sirocco = new MistralApi(started?.BaseUrl ?? options.SiroccoUrl ?? throw new ArgumentException("run needs --url"), TimeSpan.FromSeconds(120));
     var siroccoDb = started?.DatabasePath ?? options.SiroccoDb;
-    var ours = new Scenarios(sirocco, siroccoDb is null ? null : new DatabaseProbe(siroccoDb, checkpoint: true), options.Timeout);
+    var ours = new Scenarios(sirocco, siroccoDb is null ? null : new DatabaseProbe(siroccoDb, checkpoint: true),
+        started is null ? null : new ProcessCpu(started.ProcessId), options.Timeout);
     var ourRuns = new List<RunResult>();
     if (options.Mode != "compare")
     {
         foreach (var scenario in options.ScenarioNames)
         {
+            await Runner.WarmUpAsync(ours, scenario, options, stop.Token);
             for (var run = 0; run < options.Runs; run++)
             {
                 ourRuns.AddRange(await Runner.RunAsync(ours, scenario, options, "sirocco", stop.Token));
@@ -54,10 +57,14 @@ try
     }
 
     using var mistral = new MistralApi(options.MistralUrl, TimeSpan.FromSeconds(120));
-    var theirs = new Scenarios(mistral, options.MistralDb is null ? null : new DatabaseProbe(options.MistralDb, checkpoint: false), options.Timeout);
+    var theirs = new Scenarios(mistral, options.MistralDb is null ? null : new DatabaseProbe(options.MistralDb, checkpoint: false),
+        ProcessCpu.FromPidFile("/tmp/mistral-peer/pids/mistral.pid"), options.Timeout);
     var theirRuns = new List<RunResult>();
     foreach (var scenario in options.ScenarioNames)
     {
+        await Runner.WarmUpAsync(ours, scenario, options, stop.Token);
+        await Runner.WarmUpAsync(theirs, scenario, options, stop.Token);
+
         // Alternate the servers run by run, so a change in machine load falls on both.
         for (var run = 0; run < options.Runs; run++)
         {

@@ -14,13 +14,13 @@ internal static class Report
     public static void PrintRun(string server, RunResult run) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {server,-8} {run.Scenario,-9} {run.Size,8}: {run.Seconds,8:0.000} s {run.PerSecond,9:0.0} {run.UnitName}/s" +
-            $"{Db(run.DatabaseBytes, " db ")}{Db(run.DatabaseGrowth, " +")}  load {run.LoadAverage:0.0}"));
+            $"{Db(run.DatabaseBytes, " db ")}{Db(run.DatabaseGrowth, " +")}{Cpu(run.CpuMillisecondsPerUnit)}  load {run.LoadAverage:0.0}"));
 
     public static string Summary(string server, IEnumerable<RunResult> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine($"| {server} scenario | size | runs | median wall s | median rate | DB after | DB growth | growth/task | load | target |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine($"| {server} scenario | size | runs | median wall s | median rate | CPU/unit | DB after | DB growth | growth/task | load | target |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in runs.GroupBy(run => (run.Scenario, run.Size)))
         {
             var seconds = Median(group.Select(run => run.Seconds));
@@ -30,7 +30,7 @@ internal static class Report
             var units = group.First().Units;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Scenario} | {group.Key.Size} | {group.Count()} | {seconds:0.000} | {rate:0.0} {group.First().UnitName}/s" +
-                $" | {Db(after, "")} | {(double.IsNaN(growth) ? "" : Mb(growth))} | {(double.IsNaN(growth) ? "" : $"{growth / units:0} B")}" +
+                $" | {CpuCell(group)} | {Db(after, "")} | {(double.IsNaN(growth) ? "" : Mb(growth))} | {(double.IsNaN(growth) ? "" : $"{growth / units:0} B")}" +
                 $" | {Median(group.Select(run => run.LoadAverage)):0.0} | {Target(group.Key.Scenario, rate)} |"));
         }
 
@@ -40,8 +40,8 @@ internal static class Report
     public static string Ratios(IReadOnlyList<RunResult> sirocco, IReadOnlyList<RunResult> mistral)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | size | Sirocco median | Mistral median | Sirocco ÷ Mistral | ≥50× | load (S / M) |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
+        text.AppendLine("| scenario | size | Sirocco median | Mistral median | Sirocco ÷ Mistral | ≥50× | CPU ms/unit (S / M) | load (S / M) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var group in sirocco.GroupBy(run => (run.Scenario, run.Size)))
         {
             var peers = mistral.Where(run => (run.Scenario, run.Size) == group.Key).ToList();
@@ -55,6 +55,7 @@ internal static class Report
             var unit = group.First().UnitName;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Scenario} | {group.Key.Size} | {ours:0.0} {unit}/s | {theirs:0.0} {unit}/s | {ours / theirs:0.0}× | {(ours / theirs >= 50 ? "yes" : "NO")}" +
+                $" | {CpuCell(group)} / {CpuCell(peers)}" +
                 $" | {Median(group.Select(run => run.LoadAverage)):0.0} / {Median(peers.Select(run => run.LoadAverage)):0.0} |"));
         }
 
@@ -73,6 +74,14 @@ internal static class Report
         Targets.TryGetValue(scenario, out var target)
             ? string.Create(CultureInfo.InvariantCulture, $"≥{target:0}: {(rate >= target ? "met" : $"missed ({rate / target:0%})")}")
             : "";
+
+    private static string CpuCell(IEnumerable<RunResult> runs) =>
+        runs.All(run => run.CpuMillisecondsPerUnit is not null)
+            ? string.Create(CultureInfo.InvariantCulture, $"{Median(runs.Select(run => run.CpuMillisecondsPerUnit!.Value)):0.00} ms")
+            : "";
+
+    private static string Cpu(double? millisecondsPerUnit) =>
+        millisecondsPerUnit is null ? "" : string.Create(CultureInfo.InvariantCulture, $" cpu {millisecondsPerUnit:0.00} ms/unit");
 
     private static string Db(long? bytes, string prefix) => bytes is null ? "" : prefix + Mb(bytes.Value);
 

@@ -9,9 +9,12 @@ namespace Sirocco.Bench;
 /// <param name="DatabaseBytes">Database size after the run, when the server's file is known.</param>
 /// <param name="DatabaseGrowth">Database growth during the run, when the server's file is known.</param>
 /// <param name="LoadAverage">One-minute load average at the end of the run.</param>
+/// <param name="CpuSeconds">CPU time the server's processes used during the run, when known.</param>
 internal sealed record RunResult(
     string Scenario, string Size, int Units, string UnitName, double Seconds,
-    long? DatabaseBytes, long? DatabaseGrowth, double LoadAverage)
+    long? DatabaseBytes, long? DatabaseGrowth, double LoadAverage, double? CpuSeconds)
 {
+    public double? CpuMillisecondsPerUnit => CpuSeconds * 1000 / Units;
+
     public double PerSecond => Units / Seconds;
 }

@@ -25,4 +25,22 @@ internal static class Runner
 
         return runs;
     }
+
+    /// <summary>
+    /// One small untimed run, so the figures measure steady work and not first-call costs (JIT,
+    /// connection pools, workflow caches) — on both servers alike.
+    /// </summary>
+    public static async Task WarmUpAsync(Scenarios scenarios, string scenario, BenchOptions options, CancellationToken cancel)
+    {
+        _ = scenario switch
+        {
+            "chain" => await scenarios.ChainAsync(Math.Min(options.Chain, 10), cancel),
+            "items" => await scenarios.ItemsAsync(Math.Min(options.Items, 20), cancel),
+            "parallel" => await scenarios.ParallelAsync(2, options.ParallelTasks, cancel),
+            "async" => await scenarios.AsyncAsync(Math.Min(options.AsyncActions, 10), cancel),
+            "context" => await scenarios.ContextAsync(Math.Min(options.Context, 10), options.Blob, cancel),
+            "nested" => await scenarios.NestedAsync(2, cancel),
+            _ => throw new ArgumentException($"unknown scenario {scenario}"),
+        };
+    }
 }

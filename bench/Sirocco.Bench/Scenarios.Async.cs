@@ -20,6 +20,7 @@ internal sealed partial class Scenarios
         var pending = await WaitRunningActionsAsync(executionId, actions, started, cancel);
 
         var before = probe?.Size();
+        var cpuBefore = cpu?.Seconds();
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
@@ -30,7 +31,7 @@ internal sealed partial class Scenarios
             }
         }));
         Expect(await api.WaitExecutionAsync(executionId, DateTime.UtcNow, timeout, cancel), executionId);
-        return Finish("async", actions.ToString(CultureInfo.InvariantCulture), actions, "completions", clock.Elapsed.TotalSeconds, before);
+        return Finish("async", actions.ToString(CultureInfo.InvariantCulture), actions, "completions", clock.Elapsed.TotalSeconds, before, cpuBefore);
     }
 
     private async Task<IReadOnlyList<string>> WaitRunningActionsAsync(string executionId, int expected, DateTime started, CancellationToken cancel)

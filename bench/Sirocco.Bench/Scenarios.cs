@@ -9,7 +9,7 @@ namespace Sirocco.Bench;
 /// workflows is not timed; the clock runs from the first request that starts work to the moment
 /// the last execution is seen finished.
 /// </summary>
-internal sealed partial class Scenarios(MistralApi api, DatabaseProbe? probe, TimeSpan timeout)
+internal sealed partial class Scenarios(MistralApi api, DatabaseProbe? probe, ProcessCpu? cpu, TimeSpan timeout)
 {
     private readonly HashSet<string> _uploaded = [];
 
@@ -85,15 +85,17 @@ internal sealed partial class Scenarios(MistralApi api, DatabaseProbe? probe, Ti
     private async Task<RunResult> TimeAsync(string scenario, string size, int units, string unitName, Func<Task> timed)
     {
         var before = probe?.Size();
+        var cpuBefore = cpu?.Seconds();
         var clock = Stopwatch.StartNew();
         await timed();
-        return Finish(scenario, size, units, unitName, clock.Elapsed.TotalSeconds, before);
+        return Finish(scenario, size, units, unitName, clock.Elapsed.TotalSeconds, before, cpuBefore);
     }
 
-    private RunResult Finish(string scenario, string size, int units, string unitName, double seconds, long? before)
+    private RunResult Finish(string scenario, string size, int units, string unitName, double seconds, long? before, double? cpuBefore)
     {
+        var cpuAfter = cpu?.Seconds();
         var after = probe?.Size();
-        return new RunResult(scenario, size, units, unitName, seconds, after, after - before, Machine.LoadAverage());
+        return new RunResult(scenario, size, units, unitName, seconds, after, after - before, Machine.LoadAverage(), cpuAfter - cpuBefore);
     }
 
     private async Task ExpectTasksAsync(string executionId, int expected, CancellationToken cancel)

@@ -23,6 +23,8 @@ internal sealed class SiroccoProcess : IDisposable
 
     public string BaseUrl { get; }
 
+    public int ProcessId => _process.Id;
+
     public string DatabasePath => Path.Combine(_folder.FullName, "sirocco.db");
 
     public static async Task<SiroccoProcess> StartAsync(TimeSpan startTimeout, CancellationToken cancel)
