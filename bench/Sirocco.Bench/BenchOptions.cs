@@ -13,7 +13,7 @@ internal sealed class BenchOptions
         options:
           --scenarios chain,items,parallel,async,context,nested
           --runs N            runs per scenario and server (targets: 1, compare: 3)
-          --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES
+          --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
           --mistral URL       default http://127.0.0.1:18989/v2 (../shared/peers/mistral/start.sh)
@@ -43,6 +43,9 @@ internal sealed class BenchOptions
     public int Nested { get; private set; }
 
     public int Blob { get; private set; } = 1024;
+
+    /// <summary>Concurrent callers completing async actions, as many third parties would.</summary>
+    public int Callers { get; private set; } = 32;
 
     public string? SiroccoUrl { get; private set; }
 
@@ -93,6 +96,7 @@ internal sealed class BenchOptions
             case "--context": Context = Int(value); break;
             case "--nested": Nested = Int(value); break;
             case "--blob": Blob = Int(value); break;
+            case "--callers": Callers = Int(value); break;
             case "--sirocco" or "--url": SiroccoUrl = value; break;
             case "--sirocco-db" or "--db": SiroccoDb = value; break;
             case "--mistral": MistralUrl = value; break;

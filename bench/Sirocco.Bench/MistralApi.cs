@@ -24,7 +24,7 @@ internal sealed class MistralApi : IDisposable
             throw new ArgumentException($"only loopback addresses are benchmarked, not {uri}", nameof(baseUrl));
         }
 
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 32, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         _http = new HttpClient(handler) { BaseAddress = uri, Timeout = requestTimeout };
         BaseUrl = uri.ToString().TrimEnd('/');
     }

@@ -11,7 +11,7 @@ internal static class Runner
             "chain" => [await scenarios.ChainAsync(options.Chain, cancel)],
             "items" => [await scenarios.ItemsAsync(options.Items, cancel)],
             "parallel" => [await scenarios.ParallelAsync(options.ParallelExecutions, options.ParallelTasks, cancel)],
-            "async" => [await scenarios.AsyncAsync(options.AsyncActions, cancel)],
+            "async" => [await scenarios.AsyncAsync(options.AsyncActions, options.Callers, cancel)],
             // Two lengths: growth per task must not depend on the length of the chain.
             "context" => [await scenarios.ContextAsync(options.Context, options.Blob, cancel),
                 await scenarios.ContextAsync(options.Context * 2, options.Blob, cancel)],
@@ -37,7 +37,7 @@ internal static class Runner
             "chain" => await scenarios.ChainAsync(Math.Min(options.Chain, 10), cancel),
             "items" => await scenarios.ItemsAsync(Math.Min(options.Items, 20), cancel),
             "parallel" => await scenarios.ParallelAsync(2, options.ParallelTasks, cancel),
-            "async" => await scenarios.AsyncAsync(Math.Min(options.AsyncActions, 10), cancel),
+            "async" => await scenarios.AsyncAsync(Math.Min(options.AsyncActions, 10), options.Callers, cancel),
             "context" => await scenarios.ContextAsync(Math.Min(options.Context, 10), options.Blob, cancel),
             "nested" => await scenarios.NestedAsync(2, cancel),
             _ => throw new ArgumentException($"unknown scenario {scenario}"),

@@ -9,10 +9,10 @@ internal sealed partial class Scenarios
 {
     /// <summary>
     /// Starts a with-items task over N std.async_noop actions, waits (untimed) until all N are
-    /// RUNNING, then times N concurrent <c>PUT /v2/action_executions/{id}</c> calls (8 at a time)
+    /// RUNNING, then times N <c>PUT /v2/action_executions/{id}</c> calls (<paramref name="callers"/> at a time)
     /// up to the execution's SUCCESS.
     /// </summary>
-    public async Task<RunResult> AsyncAsync(int actions, CancellationToken cancel)
+    public async Task<RunResult> AsyncAsync(int actions, int callers, CancellationToken cancel)
     {
         await UploadOnceAsync(Workflows.AsyncName, Workflows.Async, cancel);
         var started = DateTime.UtcNow;
@@ -23,7 +23,7 @@ internal sealed partial class Scenarios
         var cpuBefore = cpu?.Seconds();
         var clock = Stopwatch.StartNew();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < pending.Count; i = Interlocked.Increment(ref next))
             {

@@ -127,14 +127,17 @@ internal sealed class SiroccoProcess : IDisposable
 
     private static string RepositoryRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Sirocco.slnx")))
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
-                return folder.FullName;
+                if (File.Exists(Path.Combine(folder.FullName, "Sirocco.slnx")))
+                {
+                    return folder.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("Sirocco.slnx not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Sirocco.slnx not found above " + AppContext.BaseDirectory + " nor the current directory");
     }
 }
