@@ -16,6 +16,7 @@ internal sealed class BenchOptions
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
+          --sirocco-cli DLL   start this built sirocco.dll instead of ./sirocco
           --mistral URL       default http://127.0.0.1:18989/v2 (../shared/peers/mistral/start.sh)
           --mistral-db PATH   Mistral's SQLite file, to measure (default /tmp/mistral-peer/mistral.sqlite if present)
           --url URL --db PATH for run
@@ -50,6 +51,8 @@ internal sealed class BenchOptions
     public string? SiroccoUrl { get; private set; }
 
     public string? SiroccoDb { get; private set; }
+
+    public string? SiroccoCli { get; private set; }
 
     public string MistralUrl { get; private set; } = "http://127.0.0.1:18989/v2";
 
@@ -99,6 +102,7 @@ internal sealed class BenchOptions
             case "--callers": Callers = Int(value); break;
             case "--sirocco" or "--url": SiroccoUrl = value; break;
             case "--sirocco-db" or "--db": SiroccoDb = value; break;
+            case "--sirocco-cli": SiroccoCli = value; break;
             case "--mistral": MistralUrl = value; break;
             case "--mistral-db": MistralDb = value; break;
             case "--timeout": Timeout = TimeSpan.FromSeconds(Int(value)); break;

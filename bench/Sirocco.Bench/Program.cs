@@ -31,7 +31,7 @@ try
     var needsSirocco = options.Mode is "targets" or "compare";
     if (needsSirocco && options.SiroccoUrl is null)
     {
-        started = await SiroccoProcess.StartAsync(TimeSpan.FromMinutes(10), stop.Token);
+        started = await SiroccoProcess.StartAsync(options.SiroccoCli, TimeSpan.FromMinutes(10), stop.Token);
         Console.WriteLine($"  started Sirocco at {started.BaseUrl} (database {started.DatabasePath})");
     }
 

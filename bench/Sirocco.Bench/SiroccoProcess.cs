@@ -27,17 +27,22 @@ internal sealed class SiroccoProcess : IDisposable
 
     public string DatabasePath => Path.Combine(_folder.FullName, "sirocco.db");
 
-    public static async Task<SiroccoProcess> StartAsync(TimeSpan startTimeout, CancellationToken cancel)
+    /// <param name="cliDll">A built <c>sirocco.dll</c> to run instead of the repository's <c>./sirocco</c> script.</param>
+    public static async Task<SiroccoProcess> StartAsync(string? cliDll, TimeSpan startTimeout, CancellationToken cancel)
     {
-        var root = RepositoryRoot();
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("sirocco-bench-");
-        var info = new ProcessStartInfo(Path.Combine(root, "sirocco"))
+        var info = new ProcessStartInfo(cliDll is null ? Path.Combine(RepositoryRoot(), "sirocco") : "dotnet")
         {
             WorkingDirectory = folder.FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (cliDll is not null)
+        {
+            info.ArgumentList.Add(Path.GetFullPath(cliDll));
+        }
+
         foreach (var argument in new[] { "server", "--urls", $"http://127.0.0.1:{port}" })
         {
             info.ArgumentList.Add(argument);
