@@ -75,8 +75,8 @@ try
 
     Console.WriteLine();
     Console.WriteLine(Report.Ratios(ourRuns, theirRuns));
-    Console.WriteLine(Report.Summary("Sirocco", ourRuns));
-    Console.WriteLine(Report.Summary("Mistral", theirRuns));
+    Console.WriteLine(Report.Summary("Sirocco", ourRuns, withTargets: false));
+    Console.WriteLine(Report.Summary("Mistral", theirRuns, withTargets: false));
     return 0;
 }
 finally

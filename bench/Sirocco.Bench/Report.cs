@@ -16,7 +16,7 @@ internal static class Report
             $"  {server,-8} {run.Scenario,-9} {run.Size,8}: {run.Seconds,8:0.000} s {run.PerSecond,9:0.0} {run.UnitName}/s" +
             $"{Db(run.DatabaseBytes, " db ")}{Db(run.DatabaseGrowth, " +")}{Cpu(run.CpuMillisecondsPerUnit)}  load {run.LoadAverage:0.0}"));
 
-    public static string Summary(string server, IEnumerable<RunResult> runs)
+    public static string Summary(string server, IEnumerable<RunResult> runs, bool withTargets = true)
     {
         var text = new StringBuilder();
         text.AppendLine($"| {server} scenario | size | runs | median wall s | median rate | CPU/unit | DB after | DB growth | growth/task | load | target |");
@@ -31,7 +31,7 @@ internal static class Report
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Scenario} | {group.Key.Size} | {group.Count()} | {seconds:0.000} | {rate:0.0} {group.First().UnitName}/s" +
                 $" | {CpuCell(group)} | {Db(after, "")} | {(double.IsNaN(growth) ? "" : Mb(growth))} | {(double.IsNaN(growth) ? "" : $"{growth / units:0} B")}" +
-                $" | {Median(group.Select(run => run.LoadAverage)):0.0} | {Target(group.Key.Scenario, rate)} |"));
+                $" | {Median(group.Select(run => run.LoadAverage)):0.0} | {(withTargets ? Target(group.Key.Scenario, rate) : "")} |"));
         }
 
         return text.ToString();
