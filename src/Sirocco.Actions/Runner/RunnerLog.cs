@@ -8,7 +8,7 @@ internal static partial class RunnerLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Running action {ActionName} [ActionExecutionId={ActionExecutionId}]")]
     public static partial void LogStarting(this ILogger logger, string actionName, string actionExecutionId);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Action {ActionName} finished: {Kind} [ActionExecutionId={ActionExecutionId}]")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Action {ActionName} finished: {Kind} [ActionExecutionId={ActionExecutionId}]")]
     public static partial void LogFinished(this ILogger logger, string actionName, string kind, string actionExecutionId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Ignoring a repeated delivery of action execution {ActionExecutionId}: it is {Where}")]

@@ -55,5 +55,5 @@ internal static partial class EngineRows
         new(
             taskExecutionId,
             [.. JsonSerializer.Deserialize<string[]>(variables) ?? []],
-            [.. ((ListValue)JsonValues.Parse(lists)).Cast<ListValue>()]);
+            [.. ((ListValue)ParsedJsonCache.Parse(lists)).Cast<ListValue>()]);
 }

@@ -80,7 +80,7 @@ internal static partial class EngineRows
             Input = Json.Dict(s.InputJson),
             Output = Json.Dict(s.OutputJson),
             Params = Json.Dict(s.ParamsJson),
-            Context = root.TryGetProperty("context", out var c) ? Json.Dict(c) : DictValue.Empty,
+            Context = root.TryGetProperty("context", out var c) ? Json.DictCached(c) : DictValue.Empty,
             RootExecutionId = s.RootExecutionId,
             TaskExecutionId = s.TaskExecutionId,
             ParentExecutionId = root.OptionalString("parent_execution_id"),

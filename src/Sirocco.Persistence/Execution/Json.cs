@@ -26,9 +26,12 @@ internal static class Json
     }
 
     public static DictValue Dict(string? json) =>
-        string.IsNullOrEmpty(json) ? DictValue.Empty : JsonValues.Parse(json) as DictValue ?? DictValue.Empty;
+        string.IsNullOrEmpty(json) ? DictValue.Empty : ParsedJsonCache.Parse(json) as DictValue ?? DictValue.Empty;
 
     public static DictValue Dict(JsonElement element) => JsonValues.FromElement(element) as DictValue ?? DictValue.Empty;
+
+    /// <summary>As <see cref="Dict(JsonElement)"/>, through <see cref="ParsedJsonCache"/> when the element is large.</summary>
+    public static DictValue DictCached(JsonElement element) => Dict(element.GetRawText());
 
     public static string? OptionalString(this JsonElement element, string name) =>
         element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
