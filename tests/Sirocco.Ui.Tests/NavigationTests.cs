@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -65,7 +66,7 @@ public sealed class NavigationTests
         await Assertions.Expect(page.Locator("svg.graph g.node[data-task='inner']")).ToHaveAttributeAsync("data-state", "SUCCESS");
         Assert.DoesNotContain(parent, page.Url, StringComparison.Ordinal);
         await page.Locator("a:has-text('parent execution')").ClickAsync();
-        await page.WaitForURLAsync($"**/ui/#/executions/{parent}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/ui/#/executions/{parent}$"));
         await Assertions.Expect(call).ToBeVisibleAsync();
     }
 
