@@ -12,6 +12,7 @@ using Sirocco.Api.Environments;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Hosting;
 using Sirocco.Api.Http;
+using Sirocco.Api.Ui;
 using Sirocco.Engine;
 using Sirocco.Expressions;
 using Sirocco.Persistence;
@@ -65,6 +66,7 @@ public static class SiroccoServer
 
         var app = builder.Build();
         app.UseMistralErrors();
+        app.UseSiroccoUi();
         app.UseApiKeys(options);
         app.MapVersionEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");

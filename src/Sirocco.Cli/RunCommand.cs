@@ -101,7 +101,8 @@ internal static class RunCommand
         }
 
         await using var runtime = new InMemoryRuntime(name => Find(document, name), evaluator);
-        var run = await runtime.RunAsync(spec, input, parameters).WaitAsync(cancellation).ConfigureAwait(false);
+        var run = await RunProgress.RunAsync(runtime, spec, input, parameters, json ? null : error, TimeProvider.System)
+            .WaitAsync(cancellation).ConfigureAwait(false);
         await output.WriteLineAsync(json ? ToJson(run) : ToText(run)).ConfigureAwait(false);
         return run.Execution.State == ExecutionState.Success ? 0 : 1;
     }
