@@ -34,8 +34,18 @@ public sealed class ParseOptionsTests
     }
 
     [Fact]
-    public void Default_checker_only_balances_delimiters()
+    public void Default_checker_runs_the_real_expression_parsers()
     {
-        Assert.True(WorkflowParser.Parse(Yaml).IsValid);
+        var result = WorkflowParser.Parse(Yaml);
+
+        Assert.Equal(["5:15 wf.tasks.t1.action", "8:12 wf.tasks.t1.publish.z"], result.Diagnostics.Select(d => $"{d.Location} {d.Path}"));
+        Assert.All(result.Diagnostics, d => Assert.StartsWith("invalid expression: ", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Turning_the_full_check_off_leaves_the_delimiter_balance_only()
+    {
+        Assert.True(WorkflowParser.Parse(Yaml, new ParseOptions { CheckExpressionSyntax = false }).IsValid);
+        Assert.False(WorkflowParser.Parse("version: '2.0'\nwf:\n  tasks:\n    t1:\n      publish: {x: <% $.a }\n", new ParseOptions { CheckExpressionSyntax = false }).IsValid);
     }
 }

@@ -221,7 +221,8 @@ internal sealed partial class SpecReader
             }
             else if (ExpressionSyntax.IsWholeExpression(source))
             {
-                CheckExpression(entryNode, entryPath, source);
+                // The whole entry, so an offset in a message counts from the start of what the author wrote.
+                CheckExpression(entryNode, entryPath, text);
                 items = new StringValue(source);
             }
             else

@@ -18,11 +18,11 @@ internal sealed partial class SpecReader
     // False when every definition's text will be the whole file, so cutting slices would be wasted work.
     private bool _sliceDefinitions = true;
 
-    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>>? syntaxChecker)
+    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>> syntaxChecker)
     {
         _text = text;
         _bag = bag;
-        _syntaxChecker = syntaxChecker ?? ExpressionSyntax.CheckDelimiters;
+        _syntaxChecker = syntaxChecker;
     }
 
     private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value : "(complex key)";
