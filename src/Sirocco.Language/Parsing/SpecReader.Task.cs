@@ -100,7 +100,7 @@ internal sealed partial class SpecReader
     private void CheckWorkflowTypeKeys(YamlMappingNode map, string path, WorkflowType type)
     {
         var (wrong, only) = type == WorkflowType.Direct ? (ReverseOnlyKeys, "reverse") : (DirectOnlyKeys, "direct");
-        foreach (var key in map.Children.Keys)
+        foreach (var (key, _) in map.Children)
         {
             var name = KeyOf(key);
             if (wrong.Contains(name))

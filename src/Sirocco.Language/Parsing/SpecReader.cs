@@ -59,7 +59,7 @@ internal sealed partial class SpecReader
     /// <summary>Reports every key that is not in <paramref name="allowed"/>, suggesting the closest allowed key.</summary>
     private void CheckKeys(YamlMappingNode map, string path, IReadOnlyCollection<string> allowed, string what)
     {
-        foreach (var key in map.Children.Keys)
+        foreach (var (key, _) in map.Children)
         {
             var name = KeyOf(key);
             if (!allowed.Contains(name))
