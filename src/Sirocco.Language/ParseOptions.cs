@@ -30,6 +30,7 @@ public sealed class ParseOptions
     /// <summary>
     /// Checks the syntax of one expression-bearing string and returns its error messages (empty when fine).
     /// Null (default) uses the check <see cref="CheckExpressionSyntax"/> selects; set it to plug in another checker.
+    /// It is called once per distinct text in a parse.
     /// </summary>
     public Func<string, IReadOnlyList<string>>? ExpressionSyntaxChecker { get; init; }
 

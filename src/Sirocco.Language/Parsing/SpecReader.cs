@@ -15,6 +15,8 @@ internal sealed partial class SpecReader
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
 
+    private Dictionary<string, IReadOnlyList<string>>? _checked;
+
     // False when every definition's text will be the whole file, so cutting slices would be wasted work.
     private bool _sliceDefinitions = true;
 
@@ -262,7 +264,16 @@ internal sealed partial class SpecReader
             return;
         }
 
-        foreach (var error in _syntaxChecker(text))
+        // Definitions repeat the same expressions (the same condition on many transitions), so each distinct text is
+        // checked once per parse.
+        _checked ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!_checked.TryGetValue(text, out var errors))
+        {
+            errors = _syntaxChecker(text);
+            _checked.Add(text, errors);
+        }
+
+        foreach (var error in errors)
         {
             _bag.Add(node, path, $"invalid expression: {error}");
         }
