@@ -21,9 +21,16 @@ public sealed class ParseOptions
     public string Namespace { get; init; } = string.Empty;
 
     /// <summary>
+    /// When <see cref="ExpressionSyntaxChecker"/> is null: true (default) checks every expression-bearing string with
+    /// the real YAQL and Jinja parsers (after a delimiter-balance check); false checks the delimiter balance of
+    /// <c>&lt;% %&gt;</c>, <c>{{ }}</c> and <c>{% %}</c> only, which is cheaper and lets typos surface at run time.
+    /// </summary>
+    public bool CheckExpressionSyntax { get; init; } = true;
+
+    /// <summary>
     /// Checks the syntax of one expression-bearing string and returns its error messages (empty when fine).
-    /// Null (default) uses a delimiter-balance check of <c>&lt;% %&gt;</c> and <c>{{ }}</c>; the host plugs in
-    /// <c>IExpressionEvaluator.CheckSyntax</c> here to get full YAQL/Jinja syntax checks.
+    /// Null (default) uses the check <see cref="CheckExpressionSyntax"/> selects; set it to plug in another checker.
+    /// It is called once per distinct text in a parse.
     /// </summary>
     public Func<string, IReadOnlyList<string>>? ExpressionSyntaxChecker { get; init; }
 
@@ -39,11 +46,11 @@ public sealed class ParseOptions
         {
             Kind = kind,
             Namespace = ns,
-            ExpressionSyntaxChecker = text =>
-            {
-                var unbalanced = ExpressionSyntax.CheckDelimiters(text);
-                return unbalanced.Count > 0 ? unbalanced : [.. evaluator.CheckSyntax(text).Select(e => e.Message)];
-            },
+            ExpressionSyntaxChecker = text => ExpressionChecks.Full(evaluator, text),
         };
     }
+
+    /// <summary>The syntax checker this parse uses: the one given, else the one <see cref="CheckExpressionSyntax"/> selects.</summary>
+    internal Func<string, IReadOnlyList<string>> ResolveSyntaxChecker() =>
+        ExpressionSyntaxChecker ?? ExpressionChecks.Default(CheckExpressionSyntax);
 }

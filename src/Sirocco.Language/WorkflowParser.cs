@@ -22,7 +22,7 @@ public static class WorkflowParser
             return ParseResult.Failure(bag.Items);
         }
 
-        var document = new SpecReader(yaml, bag, options.ExpressionSyntaxChecker).ReadDocument(root, options.Kind, options.Namespace);
+        var document = new SpecReader(yaml, bag, options.ResolveSyntaxChecker()).ReadDocument(root, options.Kind, options.Namespace);
         return bag.Count == 0 && document is not null ? ParseResult.Success(document) : ParseResult.Failure(bag.Items);
     }
 
@@ -43,5 +43,6 @@ public static class WorkflowParser
         Kind = kind,
         Namespace = options?.Namespace ?? string.Empty,
         ExpressionSyntaxChecker = options?.ExpressionSyntaxChecker,
+        CheckExpressionSyntax = options?.CheckExpressionSyntax ?? true,
     };
 }

@@ -34,8 +34,39 @@ public sealed class ParseOptionsTests
     }
 
     [Fact]
-    public void Default_checker_only_balances_delimiters()
+    public void Default_checker_runs_the_real_expression_parsers()
     {
-        Assert.True(WorkflowParser.Parse(Yaml).IsValid);
+        var result = WorkflowParser.Parse(Yaml);
+
+        Assert.Equal(["5:15 wf.tasks.t1.action", "8:12 wf.tasks.t1.publish.z"], result.Diagnostics.Select(d => $"{d.Location} {d.Path}"));
+        Assert.All(result.Diagnostics, d => Assert.StartsWith("invalid expression: ", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Turning_the_full_check_off_leaves_the_delimiter_balance_only()
+    {
+        Assert.True(WorkflowParser.Parse(Yaml, new ParseOptions { CheckExpressionSyntax = false }).IsValid);
+        Assert.False(WorkflowParser.Parse("version: '2.0'\nwf:\n  tasks:\n    t1:\n      publish: {x: <% $.a }\n", new ParseOptions { CheckExpressionSyntax = false }).IsValid);
+    }
+
+    [Fact]
+    public void Repeated_expression_is_checked_once_and_reported_at_every_use()
+    {
+        const string yaml = """
+            version: '2.0'
+            wf:
+              tasks:
+                t1:
+                  publish:
+                    a: <% $.a + %>
+                    b: <% $.a + %>
+            """;
+        var calls = 0;
+        var options = new ParseOptions { ExpressionSyntaxChecker = _ => ++calls > 0 ? ["dangling '+'"] : [] };
+
+        var result = WorkflowParser.Parse(yaml, options);
+
+        Assert.Equal(1, calls);
+        Assert.Equal(["6:12 wf.tasks.t1.publish.a", "7:12 wf.tasks.t1.publish.b"], result.Diagnostics.Select(d => $"{d.Location} {d.Path}"));
     }
 }

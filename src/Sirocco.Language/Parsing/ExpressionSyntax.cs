@@ -2,7 +2,7 @@ namespace Sirocco.Language.Parsing;
 
 /// <summary>
 /// What the language layer knows about expressions without parsing them: their delimiters. The full
-/// YAQL/Jinja syntax check is plugged in through <see cref="ParseOptions.ExpressionSyntaxChecker"/>.
+/// YAQL/Jinja syntax check is <see cref="ExpressionChecks"/>.
 /// </summary>
 internal static class ExpressionSyntax
 {

@@ -100,7 +100,7 @@ internal sealed partial class SpecReader
     private void CheckWorkflowTypeKeys(YamlMappingNode map, string path, WorkflowType type)
     {
         var (wrong, only) = type == WorkflowType.Direct ? (ReverseOnlyKeys, "reverse") : (DirectOnlyKeys, "direct");
-        foreach (var key in map.Children.Keys)
+        foreach (var (key, _) in map.Children)
         {
             var name = KeyOf(key);
             if (wrong.Contains(name))
@@ -221,7 +221,8 @@ internal sealed partial class SpecReader
             }
             else if (ExpressionSyntax.IsWholeExpression(source))
             {
-                CheckExpression(entryNode, entryPath, source);
+                // The whole entry, so an offset in a message counts from the start of what the author wrote.
+                CheckExpression(entryNode, entryPath, text);
                 items = new StringValue(source);
             }
             else

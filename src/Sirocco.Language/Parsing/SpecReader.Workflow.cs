@@ -110,6 +110,7 @@ internal sealed partial class SpecReader
                 }
                 else
                 {
+                    CheckExpressions(v, YamlPaths.Key(itemPath, name));
                     parameter = new InputParameter(name, NodeValues.ToValue(v), DiagnosticBag.At(item.Start));
                 }
             }

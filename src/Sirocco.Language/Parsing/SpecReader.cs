@@ -15,14 +15,16 @@ internal sealed partial class SpecReader
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
 
+    private Dictionary<string, IReadOnlyList<string>>? _checked;
+
     // False when every definition's text will be the whole file, so cutting slices would be wasted work.
     private bool _sliceDefinitions = true;
 
-    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>>? syntaxChecker)
+    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>> syntaxChecker)
     {
         _text = text;
         _bag = bag;
-        _syntaxChecker = syntaxChecker ?? ExpressionSyntax.CheckDelimiters;
+        _syntaxChecker = syntaxChecker;
     }
 
     private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value : "(complex key)";
@@ -59,7 +61,7 @@ internal sealed partial class SpecReader
     /// <summary>Reports every key that is not in <paramref name="allowed"/>, suggesting the closest allowed key.</summary>
     private void CheckKeys(YamlMappingNode map, string path, IReadOnlyCollection<string> allowed, string what)
     {
-        foreach (var key in map.Children.Keys)
+        foreach (var (key, _) in map.Children)
         {
             var name = KeyOf(key);
             if (!allowed.Contains(name))
@@ -262,7 +264,16 @@ internal sealed partial class SpecReader
             return;
         }
 
-        foreach (var error in _syntaxChecker(text))
+        // Definitions repeat the same expressions (the same condition on many transitions), so each distinct text is
+        // checked once per parse.
+        _checked ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!_checked.TryGetValue(text, out var errors))
+        {
+            errors = _syntaxChecker(text);
+            _checked.Add(text, errors);
+        }
+
+        foreach (var error in errors)
         {
             _bag.Add(node, path, $"invalid expression: {error}");
         }

@@ -105,7 +105,7 @@ internal static class YamlLoader
                 break;
             case YamlMappingNode map when frame.PendingKey is null:
                 frame.PendingKey = node;
-                frame.SkipValue = node is YamlScalarNode key && !(frame.KeyTexts ??= new(StringComparer.Ordinal)).Add(key.Value);
+                frame.SkipValue = node is YamlScalarNode key && !frame.AddKey(map, key.Value);
                 if (frame.SkipValue)
                 {
                     // Reported here and reading goes on; the first occurrence is the one that counts.
@@ -163,6 +163,39 @@ internal static class YamlLoader
 
         public bool SkipValue { get; set; }
 
-        public HashSet<string>? KeyTexts { get; set; }
+        // Built only for large mappings: most have a handful of keys, where a scan beats allocating a set per mapping.
+        private HashSet<string>? _keyTexts;
+
+        /// <summary>False when the mapping already has this key (the entries hold every first occurrence).</summary>
+        public bool AddKey(YamlMappingNode map, string key)
+        {
+            const int ScanLimit = 16;
+            if (_keyTexts is null && map.Children.Count < ScanLimit)
+            {
+                foreach (var entry in map.Children)
+                {
+                    if (entry.Key is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            if (_keyTexts is null)
+            {
+                _keyTexts = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in map.Children)
+                {
+                    if (entry.Key is YamlScalarNode s)
+                    {
+                        _keyTexts.Add(s.Value);
+                    }
+                }
+            }
+
+            return _keyTexts.Add(key);
+        }
     }
 }
