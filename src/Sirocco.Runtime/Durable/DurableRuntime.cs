@@ -22,6 +22,7 @@ namespace Sirocco.Runtime.Durable;
 /// </summary>
 public sealed partial class DurableRuntime : IAsyncDisposable
 {
+    private int _disposed;
     private readonly ISiroccoStore _store;
     private readonly WorkflowEngine _engine;
     private readonly IExpressionEvaluator _expressions;
@@ -127,6 +128,12 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     /// <summary>Stops the loops. Nothing is lost: what was not dispatched is still in the outbox.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The host may both stop and dispose the runtime; the second call must be a no-op.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _dispatch.Writer.TryComplete();
         try

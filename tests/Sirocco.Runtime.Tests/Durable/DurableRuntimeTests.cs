@@ -43,6 +43,18 @@ public abstract partial class DurableRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disposing_the_runtime_twice_is_harmless()
+    {
+        // A host that stops and then disposes its services disposes the runtime twice.
+        await using var host = await StartHostAsync();
+
+        await host.Runtime.DisposeAsync();
+        var second = await Record.ExceptionAsync(async () => await host.Runtime.DisposeAsync());
+
+        Assert.Null(second);
+    }
+
+    [Fact]
     public async Task An_action_output_over_the_size_limit_fails_its_task_with_the_limit_message()
     {
         StoreOptions.MaxFieldBytes = 1024;
