@@ -2,7 +2,8 @@ using SharpFuzz;
 using Sirocco.Fuzz;
 
 // sirocco-fuzz <target>              run under afl-fuzz (scripts/fuzz instruments the assemblies first)
-// sirocco-fuzz <target> <file>...    replay inputs once, e.g. a crash file from findings/crashes
+// sirocco-fuzz <target> <file>...    replay inputs once, e.g. a crash file from findings/crashes;
+//                                    use a plain build (dotnet run), the instrumented one needs afl-fuzz
 if (args.Length == 0 || !FuzzTargets.All.TryGetValue(args[0], out var target))
 {
     Console.Error.WriteLine($"usage: Sirocco.Fuzz <{string.Join('|', FuzzTargets.All.Keys)}> [file...]");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Sirocco.Api.Http;
 
@@ -37,10 +38,18 @@ internal static class RestBindingTarget
             Read(() => body.String(name));
             Read(() => body.Bool(name));
             Read(() => body.Int(name, 0));
-            Read(() => body.Json(name, out _)?.ToJsonString());
-            Read(() => body.Object(name)?.ToJsonString());
+            Read(() => Walk(body.Json(name, out _)));
+            Read(() => Walk(body.Object(name)));
         }
     }
+
+    /// <summary>Visits every member, as the endpoints do when they check and store input and params.</summary>
+    private static int Walk(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Sum(p => 1 + Walk(p.Value)),
+        JsonArray a => a.Sum(Walk),
+        _ => 1,
+    };
 
     private static void Read<T>(Func<T> accessor)
     {
