@@ -37,4 +37,17 @@ public sealed class ExpressionRegressionTests
         Assert.True(result.IsSuccess, result.Error?.Message);
         Assert.Equal(Value.From(2), result.Value);
     }
+
+    [Theory]
+    [InlineData("{{ '%0511111111111111111111.9f' | format(3.14159) }}", "width too big")]
+    [InlineData("{{ '%*581f' | format(3.14159) }}", "* wants int")]
+    [InlineData("{{ '{a[M-.3)}'.format(a=1) }}", "Missing ']'")]
+    [InlineData("{{ '{a[99999999999999999999]}'.format(a=[1]) }}", "Too many decimal digits")]
+    public void Format_strings_found_by_fuzzing_are_python_errors(string template, string message)
+    {
+        var result = Evaluator.Evaluate(template, new ExpressionContext(Value.Null));
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains(message, result.Error!.Message, StringComparison.Ordinal);
+    }
 }
