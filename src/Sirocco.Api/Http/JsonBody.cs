@@ -9,6 +9,10 @@ namespace Sirocco.Api.Http;
 /// </summary>
 internal sealed class JsonBody
 {
+    // Duplicate names are refused while parsing: JsonObject builds its dictionary lazily and would
+    // otherwise throw ArgumentException (a 500) on first use. Found by fuzz/ (rest target).
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
     private readonly JsonObject _root;
 
     private JsonBody(JsonObject root) => _root = root;
@@ -28,7 +32,7 @@ internal sealed class JsonBody
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            node = JsonNode.Parse(text, documentOptions: ParseOptions);
         }
         catch (JsonException error)
         {
@@ -126,7 +130,7 @@ internal sealed class JsonBody
             var text = value.GetValue<string>();
             try
             {
-                return JsonNode.Parse(text);
+                return JsonNode.Parse(text, documentOptions: ParseOptions);
             }
             catch (JsonException error)
             {

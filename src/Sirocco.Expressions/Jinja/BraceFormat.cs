@@ -142,8 +142,20 @@ internal static class BraceFormat
             else
             {
                 var stop = head.IndexOf(']', pos);
+                if (stop < 0)
+                {
+                    // Found by fuzzing: "{a[x}" sliced with a negative length.
+                    throw JinjaException.ValueError("Missing ']' in format string");
+                }
+
                 var key = head[(pos + 1)..stop];
-                value = Py.GetItem(value, key.All(char.IsAsciiDigit) && key.Length > 0 ? Py.Int(long.Parse(key, CultureInfo.InvariantCulture)) : new StringValue(key));
+                var isIndex = key.Length > 0 && key.All(char.IsAsciiDigit);
+                if (isIndex && !long.TryParse(key, CultureInfo.InvariantCulture, out _))
+                {
+                    throw JinjaException.ValueError("Too many decimal digits in format string");
+                }
+
+                value = Py.GetItem(value, isIndex ? Py.Int(long.Parse(key, CultureInfo.InvariantCulture)) : new StringValue(key));
                 pos = stop + 1;
             }
         }

@@ -39,7 +39,7 @@ internal static class MistralGlobals
             case "yaml_dump":
                 return Str(PyYamlDump.Dump(args.Bind(fn, 1, "data")[0]!), frame);
             case "yaml_parse":
-                return PyYamlParse.Parse(Methods.RequireString(args.Bind(fn, 1, "data")[0]!));
+                return PyYamlParse.Parse(Methods.RequireString(args.Bind(fn, 1, "data")[0]!), frame.Options);
             case "uuid":
                 args.Bind(fn);
                 return new StringValue(frame.Options.NewId().ToString("D"));

@@ -8,6 +8,8 @@ namespace Sirocco.Expressions.Jinja;
 /// <summary>Python's <c>printf</c>-style <c>'%s-%05.1f' % args</c>, used by the <c>%</c> operator and the <c>format</c> filter.</summary>
 internal static class PercentFormat
 {
+    private const int MaxWidth = 1_000_000;
+
     public static string Format(string format, Value args, Frame frame)
     {
         var positional = args is ListValue { IsTuple: true } tuple ? tuple.Items : [args];
@@ -97,12 +99,15 @@ internal static class PercentFormat
         return builder.ToString();
     }
 
+    // Python refuses a '*' that is not an int and a width or precision past a C int; fuzzing found
+    // both escaping as .NET exceptions. Widths past the output limit would only build a huge string.
     private static int? ReadNumber(string format, ref int i, Func<Value> star)
     {
         if (i < format.Length && format[i] == '*')
         {
             i++;
-            return (int)Py.AsBig(star());
+            var value = star();
+            return value is IntValue or BoolValue ? Bounded(Py.AsBig(value)) : throw JinjaException.Type("* wants int");
         }
 
         var start = i;
@@ -111,8 +116,11 @@ internal static class PercentFormat
             i++;
         }
 
-        return i > start ? int.Parse(format[start..i], CultureInfo.InvariantCulture) : null;
+        return i > start ? Bounded(BigInteger.Parse(format[start..i], CultureInfo.InvariantCulture)) : null;
     }
+
+    private static int Bounded(BigInteger number) =>
+        BigInteger.Abs(number) <= MaxWidth ? (int)number : throw JinjaException.ValueError("width too big");
 
     private static Value Take(IReadOnlyList<Value> positional, ref int next) =>
         next < positional.Count ? positional[next++] : throw JinjaException.Type("not enough arguments for format string");

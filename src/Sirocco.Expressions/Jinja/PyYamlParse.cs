@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Sirocco.Expressions.Values;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Expressions.Jinja;
@@ -29,11 +30,18 @@ internal static partial class PyYamlParse
     [GeneratedRegex(@"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")]
     private static partial Regex FloatPattern();
 
-    public static Value Parse(string text)
+    /// <summary>
+    /// Parses <paramref name="text"/>. Nesting deeper than <see cref="ExpressionOptions.MaxDepth"/> and more
+    /// nodes than <see cref="ExpressionOptions.MaxOutputLength"/> (aliases count each time they are expanded:
+    /// PyYAML shares aliased nodes, we copy them) are limit errors: fuzzing found that a deep document
+    /// overflowed the stack when printed and an alias bomb ran for minutes.
+    /// </summary>
+    public static Value Parse(string text, ExpressionOptions options)
     {
         var stream = new YamlStream();
         try
         {
+            CheckDepth(text, options.MaxDepth);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -41,21 +49,64 @@ internal static partial class PyYamlParse
             throw new JinjaException(ErrorCategories.Other, e.Message);
         }
 
+        var budget = options.MaxOutputLength;
         return stream.Documents.Count switch
         {
             0 => Value.Null,
-            1 => Convert(stream.Documents[0].RootNode),
+            1 => Convert(stream.Documents[0].RootNode, ref budget),
             _ => throw JinjaException.ValueError("expected a single document in the stream"),
         };
     }
 
-    private static Value Convert(YamlNode node) => node switch
+    private static void CheckDepth(string text, int maxDepth)
     {
-        YamlScalarNode scalar => Scalar(scalar),
-        YamlSequenceNode sequence => new ListValue(sequence.Children.Select(Convert)),
-        YamlMappingNode mapping => DictValue.From(mapping.Children.Select(e => new KeyValuePair<Value, Value>(Convert(e.Key), Convert(e.Value)))),
-        _ => Value.Null,
-    };
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is SequenceStart or MappingStart && ++depth > maxDepth)
+            {
+                throw new JinjaException(ErrorCategories.Limit, $"yaml_parse: nesting deeper than the depth limit ({maxDepth}).");
+            }
+
+            if (parser.Current is SequenceEnd or MappingEnd)
+            {
+                depth--;
+            }
+        }
+    }
+
+    private static Value Convert(YamlNode node, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            throw new JinjaException(ErrorCategories.Limit, "yaml_parse: the document expands to more nodes than the output size limit.");
+        }
+
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            case YamlSequenceNode sequence:
+                var items = new List<Value>(sequence.Children.Count);
+                foreach (var child in sequence.Children)
+                {
+                    items.Add(Convert(child, ref budget));
+                }
+
+                return new ListValue(items);
+            case YamlMappingNode mapping:
+                var entries = new List<KeyValuePair<Value, Value>>(mapping.Children.Count);
+                foreach (var (key, value) in mapping.Children)
+                {
+                    entries.Add(new KeyValuePair<Value, Value>(Convert(key, ref budget), Convert(value, ref budget)));
+                }
+
+                return DictValue.From(entries);
+            default:
+                return Value.Null;
+        }
+    }
 
     private static Value Scalar(YamlScalarNode node)
     {
