@@ -1,7 +1,6 @@
 using Sirocco.Language.Model;
 using Sirocco.Language.Parsing;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language;
 

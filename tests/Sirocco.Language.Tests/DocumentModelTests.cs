@@ -46,8 +46,8 @@ public sealed class DocumentModelTests
     {
         var document = Valid(WorkflowParser.Parse(TwoWorkflows));
 
-        Assert.Equal("first:\n  input:\n    - a\n    - b: 1\n  tasks:\n    t1:\n      action: std.noop\n", document.Workflows[0].Definition);
-        Assert.StartsWith("second:\n  type: reverse\n", document.Workflows[1].Definition, StringComparison.Ordinal);
+        Assert.Equal("version: '2.0'\n\nfirst:\n  input:\n    - a\n    - b: 1\n  tasks:\n    t1:\n      action: std.noop\n", document.Workflows[0].Definition);
+        Assert.StartsWith("version: '2.0'\n\nsecond:\n  type: reverse\n", document.Workflows[1].Definition, StringComparison.Ordinal);
         Assert.Equal(new SourceLocation(3, 1), document.Workflows[0].Location);
     }
 
@@ -59,9 +59,9 @@ public sealed class DocumentModelTests
 
         var workflows = Valid(WorkflowParser.Parse(yaml)).Workflows;
 
-        Assert.Equal("a:\n  tasks:\n    t1:\n      action: std.noop\n  description: |\n    text\n", workflows[0].Definition);
-        Assert.Equal("b: {tasks: {t1: {action: std.noop}}}  # flow\n", workflows[1].Definition);
-        Assert.Equal("c:\n  tasks:\n    t1: {action: std.noop}\n", workflows[2].Definition);
+        Assert.Equal("version: '2.0'\n\na:\n  tasks:\n    t1:\n      action: std.noop\n  description: |\n    text\n", workflows[0].Definition);
+        Assert.Equal("version: '2.0'\n\nb: {tasks: {t1: {action: std.noop}}}  # flow\n", workflows[1].Definition);
+        Assert.Equal("version: '2.0'\n\nc:\n  tasks:\n    t1: {action: std.noop}\n", workflows[2].Definition);
     }
 
     [Theory]
@@ -78,6 +78,14 @@ public sealed class DocumentModelTests
         var yaml = $"version: '2.0'\nwf:\n  input:\n    {input}\n  tasks:\n    t1:\n      action: std.noop\n";
 
         Assert.Equal(signature, Valid(WorkflowParser.Parse(yaml)).Workflows[0].InputSignature);
+    }
+
+    [Fact]
+    public void A_file_with_one_workflow_keeps_the_whole_text()
+    {
+        const string yaml = "# comment\nversion: '2.0'\nwf:\n  tasks:\n    t1:\n      action: std.noop\n";
+
+        Assert.Equal(yaml, Valid(WorkflowParser.Parse(yaml)).Workflows[0].Definition);
     }
 
     [Fact]
@@ -131,7 +139,8 @@ public sealed class DocumentModelTests
         Assert.Equal(Value.From("<% $ %>"), action.Output);
         Assert.Equal(("Greets.", "t"), (action.Description, action.Tags.Single()));
         Assert.Equal("main", document.FindWorkflow("main")!.Name);
-        Assert.StartsWith("  greet:\n", action.Definition, StringComparison.Ordinal);
+        Assert.StartsWith("greet:\n  base: std.echo", action.Definition, StringComparison.Ordinal);
+        Assert.Equal("main:\n  tasks:\n    t1:\n      action: greet who=\"me\"\n", document.Workflows[0].Definition);
     }
 
     [Fact]
@@ -141,6 +150,7 @@ public sealed class DocumentModelTests
 
         Assert.Equal(DocumentKind.Actions, document.Kind);
         Assert.Equal(["a1", "a2"], document.Actions.Select(a => a.Name));
+        Assert.All(document.Actions, a => Assert.Equal(document.Definition, a.Definition));
         Assert.NotNull(document.FindAction("a2"));
     }
 

@@ -26,7 +26,7 @@ public sealed record ActionSpec
 
     public ImmutableArray<string> Tags { get; init; } = [];
 
-    /// <summary>The YAML text of this action alone when it can be cut from the file, else the whole file.</summary>
+    /// <summary>The text Mistral's API returns as the action's <c>definition</c>: the whole file for an action file, the action's own dedented lines in a workbook.</summary>
     public string Definition { get; init; } = string.Empty;
 
     public SourceLocation Location { get; init; } = SourceLocation.Start;

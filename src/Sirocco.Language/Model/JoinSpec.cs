@@ -10,4 +10,7 @@ public sealed record JoinSpec(int? Count)
     public static JoinSpec All { get; } = new((int?)null);
 
     public bool IsAll => Count is null;
+
+    /// <summary>Where the <c>join</c> value is written.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Start;
 }

@@ -51,7 +51,10 @@ public sealed record WorkflowSpec
         }
     }
 
-    /// <summary>The YAML text of this workflow alone (its key and body) when it can be cut from the file, else the whole file.</summary>
+    /// <summary>
+    /// The text Mistral's API returns as this workflow's <c>definition</c>: the whole file when it holds only this
+    /// workflow; otherwise this workflow's own lines (under <c>version: '2.0'</c> for a workflow file, dedented for a workbook).
+    /// </summary>
     public string Definition { get; init; } = string.Empty;
 
     /// <summary>Where the workflow's name is written.</summary>

@@ -1,6 +1,5 @@
 using Sirocco.Language.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 

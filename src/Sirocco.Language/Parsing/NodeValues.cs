@@ -1,5 +1,4 @@
 using Sirocco.Expressions.Values;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 

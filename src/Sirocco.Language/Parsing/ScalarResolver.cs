@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Sirocco.Expressions.Values;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -18,8 +17,8 @@ internal static partial class ScalarResolver
 
     public static Value Resolve(YamlScalarNode node)
     {
-        var text = node.Value ?? string.Empty;
-        var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
+        var text = node.Value;
+        var tag = node.Tag;
         if (tag == StrTag || (tag is null && node.Style != ScalarStyle.Plain))
         {
             return new StringValue(text);

@@ -1,11 +1,11 @@
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
 internal sealed partial class SpecReader
 {
-    private static readonly string[] ActionKeys = ["version", "base", "base-input", "input", "output", "description", "tags"];
+    // 'name' is tolerated because Mistral's schema allows it and then overwrites it with the key.
+    private static readonly string[] ActionKeys = ["version", "name", "base", "base-input", "input", "output", "description", "tags"];
 
     private ActionSpec? ReadAction(string name, YamlNode key, YamlNode node, string path)
     {

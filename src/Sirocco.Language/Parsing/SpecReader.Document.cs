@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -13,6 +12,8 @@ internal sealed partial class SpecReader
     {
         var actualKind = kind ?? GuessKind(root);
         CheckVersion(root, string.Empty, required: true);
+        _sliceDefinitions = actualKind == DocumentKind.Workbook ||
+            (actualKind == DocumentKind.Workflows && root.Children.Keys.Count(k => KeyOf(k) != "version") > 1);
         var document = actualKind switch
         {
             DocumentKind.Workbook => ReadWorkbook(root),
@@ -36,8 +37,23 @@ internal sealed partial class SpecReader
             _bag.Add(root, string.Empty, $"the file defines no {(document.Kind == DocumentKind.Actions ? "action" : "workflow")}");
         }
 
-        return document with { Namespace = ns };
+        return FixDefinitions(document) with { Namespace = ns };
     }
+
+    /// <summary>
+    /// What Mistral stores as each definition's text: the whole file for a file with one workflow and for every
+    /// action of an action file; for a file of several workflows, that workflow alone under the file's version
+    /// (Mistral re-dumps the YAML there; we keep the author's text and comments instead).
+    /// </summary>
+    private WorkflowDocument FixDefinitions(WorkflowDocument document) => document.Kind switch
+    {
+        DocumentKind.Workflows when document.Workflows.Length == 1 =>
+            document with { Workflows = [document.Workflows[0] with { Definition = _text }] },
+        DocumentKind.Workflows =>
+            document with { Workflows = [.. document.Workflows.Select(w => w with { Definition = "version: '2.0'\n\n" + w.Definition })] },
+        DocumentKind.Actions => document with { Actions = [.. document.Actions.Select(a => a with { Definition = _text })] },
+        _ => document,
+    };
 
     private static DocumentKind GuessKind(YamlMappingNode root)
     {
@@ -166,9 +182,14 @@ internal sealed partial class SpecReader
         return items.ToImmutable();
     }
 
-    /// <summary>The text of one entry (its key line through the end of its body), for per-definition storage.</summary>
+    /// <summary>The text of one entry (its key line through the end of its body, dedented), for per-definition storage.</summary>
     private string Slice(YamlNode key, YamlNode value)
     {
+        if (!_sliceDefinitions)
+        {
+            return _text;
+        }
+
         var start = (int)Math.Clamp(key.Start.Index, 0, _text.Length);
         while (start > 0 && _text[start - 1] != '\n')
         {
@@ -183,7 +204,15 @@ internal sealed partial class SpecReader
             end++;
         }
 
-        return _text[start..end].TrimEnd() + "\n";
+        // Workbook entries are indented; cut the key's indentation from every line, as Mistral's workbook parser does.
+        var indent = (int)Math.Max(0, key.Start.Column - 1);
+        if (indent == 0)
+        {
+            return _text[start..end].TrimEnd() + "\n";
+        }
+
+        var lines = _text[start..end].TrimEnd().Split('\n');
+        return string.Join('\n', lines.Select(l => l[Math.Min(indent, l.Length - l.TrimStart(' ').Length)..])) + "\n";
     }
 
     private static long LastEnd(YamlNode node) => node switch

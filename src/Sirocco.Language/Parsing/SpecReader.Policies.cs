@@ -1,6 +1,5 @@
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -81,7 +80,8 @@ internal sealed partial class SpecReader
 
         CheckKeys(map, path, RetryKeys, "retry");
         var count = Get(map, "count") is { } c ? ReadExpressionOrCount(c, YamlPaths.Key(path, "count"), "retry 'count'") : null;
-        var delay = Get(map, "delay") is { } d ? ReadExpressionOrCount(d, YamlPaths.Key(path, "delay"), "retry 'delay'") : null;
+        // Fractional delays are allowed: Mistral's one-line form reads 'delay=0.1' (as 0) and its tests use it.
+        var delay = Get(map, "delay") is { } d ? ReadExpressionOrCount(d, YamlPaths.Key(path, "delay"), "retry 'delay'", allowFraction: true) : null;
         var breakOn = Get(map, "break-on") is { } b ? ReadExpression(b, YamlPaths.Key(path, "break-on"), "retry 'break-on'") : null;
         var continueOn = Get(map, "continue-on") is { } co ? ReadExpression(co, YamlPaths.Key(path, "continue-on"), "retry 'continue-on'") : null;
         foreach (var required in (string[])["count", "delay"])
@@ -107,15 +107,21 @@ internal sealed partial class SpecReader
         foreach (var (k, v) in parameters)
         {
             var key = ((StringValue)k).Value;
-            var isCount = v is IntValue i && i.Value.Sign >= 0;
+            var isCount = (v is IntValue i && i.Value.Sign >= 0) || (key == "delay" && v is FloatValue { Value: >= 0 });
             var isExpression = v is StringValue s && ExpressionSyntax.IsWholeExpression(s.Value);
             switch (key)
             {
-                case "count" or "delay" when isCount || isExpression:
-                    _ = key == "count" ? count = v : delay = v;
+                case "count" when isCount || isExpression:
+                    count = v;
                     break;
-                case "break-on" or "continue-on" when isExpression:
-                    _ = key == "break-on" ? breakOn = ((StringValue)v).Value : continueOn = ((StringValue)v).Value;
+                case "delay" when isCount || isExpression:
+                    delay = v;
+                    break;
+                case "break-on" when isExpression:
+                    breakOn = ((StringValue)v).Value;
+                    break;
+                case "continue-on" when isExpression:
+                    continueOn = ((StringValue)v).Value;
                     break;
                 case "count" or "delay" or "break-on" or "continue-on":
                     _bag.Add(node, path, $"retry '{key}' has an invalid value {v.ToRepr()}");
@@ -128,10 +134,17 @@ internal sealed partial class SpecReader
             }
         }
 
-        CheckExpression(node, path, ((YamlScalarNode)node).Value ?? string.Empty);
+        CheckExpression(node, path, ((YamlScalarNode)node).Value);
+        var missing = count is null && !parameters.ContainsKey(new StringValue("count")) ? "count"
+            : delay is null && !parameters.ContainsKey(new StringValue("delay")) ? "delay"
+            : null;
+        if (missing is not null)
+        {
+            _bag.Add(node, path, $"'retry' is missing required key '{missing}'");
+        }
+
         if (count is null || delay is null)
         {
-            _bag.Add(node, path, $"'retry' is missing required key '{(count is null ? "count" : "delay")}'");
             return null;
         }
 

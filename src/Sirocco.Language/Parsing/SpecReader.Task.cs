@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -23,7 +22,10 @@ internal sealed partial class SpecReader
 
     private static readonly string[] ReverseOnlyKeys = ["requires"];
 
-    private static readonly string[] AllTaskKeys = [.. CommonTaskKeys, .. DirectOnlyKeys, .. ReverseOnlyKeys];
+    // Mistral's task schema also admits 'name', 'version' and 'type', which it overwrites from the context; tolerated, ignored.
+    private static readonly string[] IgnoredTaskKeys = ["name", "version", "type"];
+
+    private static readonly string[] AllTaskKeys = [.. CommonTaskKeys, .. DirectOnlyKeys, .. ReverseOnlyKeys, .. IgnoredTaskKeys];
 
     private TaskSpec? ReadTask(string name, YamlNode key, YamlNode node, string path, WorkflowType type, List<TaskReference> references)
     {
@@ -135,8 +137,8 @@ internal sealed partial class SpecReader
         {
             ScalarStyle.Plain when node.Start.Line == node.End.Line => start with { Column = start.Column + offset },
             ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when node.Start.Line == node.End.Line &&
-                !(node.Value ?? string.Empty).Contains('\'', StringComparison.Ordinal) &&
-                !(node.Value ?? string.Empty).Contains('\\', StringComparison.Ordinal) => start with { Column = start.Column + 1 + offset },
+                !node.Value.Contains('\'', StringComparison.Ordinal) &&
+                !node.Value.Contains('\\', StringComparison.Ordinal) => start with { Column = start.Column + 1 + offset },
             _ => start,
         };
     }
@@ -254,14 +256,15 @@ internal sealed partial class SpecReader
     private JoinSpec? ReadJoin(YamlNode node, string path)
     {
         var value = node is YamlScalarNode s ? ScalarResolver.Resolve(s) : null;
+        var location = DiagnosticBag.At(node.Start);
         switch (value)
         {
             case StringValue { Value: "all" }:
-                return JoinSpec.All;
+                return JoinSpec.All with { Location = location };
             case StringValue { Value: "one" }:
-                return new JoinSpec(1);
+                return new JoinSpec(1) { Location = location };
             case IntValue i when i.Value.Sign >= 0 && i.Value <= int.MaxValue:
-                return new JoinSpec((int)i.Value);
+                return new JoinSpec((int)i.Value) { Location = location };
             default:
                 _bag.Add(node, path, $"'join' must be 'all', 'one' or a non-negative integer, not {DescribeValue(node, value)}");
                 return null;
@@ -277,11 +280,14 @@ internal sealed partial class SpecReader
 
         var requiresPath = YamlPaths.Key(path, "requires");
         var names = ReadStringOrList(node, requiresPath, "'requires'");
-        for (var i = 0; i < names.Length; i++)
+        foreach (var name in names)
         {
-            var itemNode = node is YamlSequenceNode list ? list.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == names[i]) ?? node : node;
-            var itemPath = node is YamlSequenceNode seq ? YamlPaths.Index(requiresPath, seq.Children.IndexOf(itemNode)) : requiresPath;
-            references.Add(new TaskReference(taskName, names[i], itemNode, itemPath, IsRequires: true));
+            // Point each reference at its own list item (names are unique once read).
+            var index = node is YamlSequenceNode list ? list.Children.ToList().FindIndex(c => c is YamlScalarNode s && s.Value == name) : -1;
+            var (itemNode, itemPath) = index >= 0
+                ? (((YamlSequenceNode)node).Children[index], YamlPaths.Index(requiresPath, index))
+                : (node, requiresPath);
+            references.Add(new TaskReference(taskName, name, itemNode, itemPath, IsRequires: true));
         }
 
         return names;

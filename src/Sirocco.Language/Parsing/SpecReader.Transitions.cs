@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
 internal sealed partial class SpecReader
 {
+    // 'name' is tolerated because Mistral's schema allows it and then overwrites it with the key.
     private static readonly string[] WorkflowKeys =
-        ["version", "type", "description", "tags", "input", "output", "output-on-error", "vars", "task-defaults", "tasks"];
+        ["version", "name", "type", "description", "tags", "input", "output", "output-on-error", "vars", "task-defaults", "tasks"];
 
     private WorkflowSpec? ReadWorkflow(string name, YamlNode key, YamlNode node, string path)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sirocco.Expressions.Values;
 using Sirocco.Language.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 
@@ -16,6 +15,9 @@ internal sealed partial class SpecReader
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
 
+    // False when every definition's text will be the whole file, so cutting slices would be wasted work.
+    private bool _sliceDefinitions = true;
+
     public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>>? syntaxChecker)
     {
         _text = text;
@@ -23,11 +25,13 @@ internal sealed partial class SpecReader
         _syntaxChecker = syntaxChecker ?? ExpressionSyntax.CheckDelimiters;
     }
 
-    private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value ?? string.Empty : key.ToString();
+    private static string KeyOf(YamlNode key) => key is YamlScalarNode s ? s.Value : "(complex key)";
 
     private static string Describe(YamlNode node) => node switch
     {
+        YamlMappingNode { Children.Count: 0 } => "an empty mapping",
         YamlMappingNode => "a mapping",
+        YamlSequenceNode { Children.Count: 0 } => "an empty list",
         YamlSequenceNode => "a list",
         YamlScalarNode s => ScalarResolver.Resolve(s) switch
         {
@@ -35,6 +39,7 @@ internal sealed partial class SpecReader
             BoolValue => "a boolean",
             IntValue => "an integer",
             FloatValue => "a number",
+            StringValue { Value.Length: 0 } => "an empty string",
             _ => "a string",
         },
         _ => "an unsupported node",
@@ -159,12 +164,14 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>An expression or a non-negative integer (<c>wait-before</c>, <c>timeout</c>, <c>concurrency</c>, retry <c>count</c>...).</summary>
-    private Value? ReadExpressionOrCount(YamlNode node, string path, string what)
+    private Value? ReadExpressionOrCount(YamlNode node, string path, string what, bool allowFraction = false)
     {
         var value = node is YamlScalarNode scalar ? ScalarResolver.Resolve(scalar) : null;
         switch (value)
         {
             case IntValue i when i.Value.Sign >= 0:
+                return value;
+            case FloatValue f when allowFraction && f.Value >= 0 && double.IsFinite(f.Value):
                 return value;
             case StringValue s when ExpressionSyntax.IsWholeExpression(s.Value):
                 CheckExpression(node, path, s.Value);
@@ -208,6 +215,7 @@ internal sealed partial class SpecReader
     private static string DescribeValue(YamlNode node, Value? value) => value switch
     {
         IntValue i => i.Value.Sign < 0 ? "a negative integer" : "an integer",
+        FloatValue f => $"the number {f.ToText()}",
         StringValue s => $"'{s.Value}'",
         _ => Describe(node),
     };
@@ -217,25 +225,35 @@ internal sealed partial class SpecReader
     {
         switch (node)
         {
-            case YamlScalarNode scalar when scalar.Value is { } text && ExpressionSyntax.MayHoldExpression(text):
+            case YamlScalarNode { Value: var text } when ExpressionSyntax.MayHoldExpression(text):
                 CheckExpression(node, path, text);
                 break;
             case YamlSequenceNode list:
                 for (var i = 0; i < list.Children.Count; i++)
                 {
-                    CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    if (NeedsCheck(list.Children[i]))
+                    {
+                        CheckExpressions(list.Children[i], YamlPaths.Index(path, i));
+                    }
                 }
 
                 break;
             case YamlMappingNode map:
                 foreach (var (key, value) in map.Children)
                 {
-                    CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    if (NeedsCheck(value))
+                    {
+                        CheckExpressions(value, YamlPaths.Key(path, KeyOf(key)));
+                    }
                 }
 
                 break;
         }
     }
+
+    // Paths are built only for nodes that may hold an expression: most values are plain and need none.
+    private static bool NeedsCheck(YamlNode node) =>
+        node is not YamlScalarNode scalar || ExpressionSyntax.MayHoldExpression(scalar.Value);
 
     private void CheckExpression(YamlNode node, string path, string text)
     {

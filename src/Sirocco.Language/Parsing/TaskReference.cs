@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace Sirocco.Language.Parsing;
 

@@ -96,11 +96,11 @@ internal sealed class WorkflowGraphCheck(WorkflowSpec workflow, string path, IRe
             var joinPath = YamlPaths.Key(YamlPaths.Key(YamlPaths.Key(path, "tasks"), task.Name), "join");
             if (join.IsAll && count == 0)
             {
-                bag.Add(task.Location, joinPath, $"task '{task.Name}' has 'join: all' but no task transitions to it");
+                bag.Add(join.Location, joinPath, $"task '{task.Name}' has 'join: all' but no task transitions to it");
             }
             else if (join.Count is { } n && count < n)
             {
-                bag.Add(task.Location, joinPath, $"task '{task.Name}' joins {n} inbound tasks but only {count} transition to it");
+                bag.Add(join.Location, joinPath, $"task '{task.Name}' joins {n} inbound tasks but only {count} transition to it");
             }
         }
     }
