@@ -105,7 +105,8 @@ internal static class RunCommand
         if (!json)
         {
             // Live progress: one line per task state change, written from the runtime's single loop.
-            runtime.Decided += (_, decision) => Progress(decision, output);
+            var seen = new Dictionary<string, ExecutionState>(StringComparer.Ordinal);
+            runtime.Decided += (_, decision) => Progress(decision, seen, output);
         }
 
         var run = await runtime.RunAsync(spec, input, parameters).WaitAsync(cancellation).ConfigureAwait(false);
@@ -113,7 +114,7 @@ internal static class RunCommand
         return run.Execution.State == ExecutionState.Success ? 0 : 1;
     }
 
-    private static void Progress(Decision decision, TextWriter output)
+    private static void Progress(Decision decision, Dictionary<string, ExecutionState> seen, TextWriter output)
     {
         foreach (var change in decision.Changes)
         {
@@ -123,8 +124,9 @@ internal static class RunCommand
                 Engine.Changes.TaskExecutionUpdated updated => updated.Task,
                 _ => null,
             };
-            if (task is not null)
+            if (task is not null && (!seen.TryGetValue(task.Id, out var before) || before != task.State))
             {
+                seen[task.Id] = task.State;
                 output.WriteLine($"  {task.UpdatedAt:HH:mm:ss} {task.WorkflowName}.{task.Name}: {task.State.ToMistral()}");
             }
         }
