@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ConformanceCommand.Create());
         return root;
     }
 }

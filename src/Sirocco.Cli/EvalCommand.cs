@@ -18,16 +18,23 @@ internal static class EvalCommand
         {
             Description = "The data context (YAQL '$', Jinja '_'): a JSON file path or inline JSON. Default {}.",
         };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Evaluate this many times and print the mean time per evaluation to stderr (the first, parsing run excluded).",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("eval", "Evaluate a YAQL or Jinja2 expression string and print the value as JSON.")
         {
             expression,
             context,
+            repeat,
         };
-        command.SetAction(parse => Run(parse.GetValue(expression)!, parse.GetValue(context), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction(parse => Run(
+            parse.GetValue(expression)!, parse.GetValue(context), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(repeat)));
         return command;
     }
 
-    internal static int Run(string expression, string? contextArgument, TextWriter output, TextWriter error)
+    internal static int Run(string expression, string? contextArgument, TextWriter output, TextWriter error, int repeat = 1)
     {
         Value data;
         try
@@ -40,7 +47,21 @@ internal static class EvalCommand
             return 2;
         }
 
-        var result = Expressions.Expressions.CreateEvaluator().Evaluate(expression, new ExpressionContext(data));
+        var evaluator = Expressions.Expressions.CreateEvaluator();
+        var expressionContext = new ExpressionContext(data);
+        var result = evaluator.Evaluate(expression, expressionContext);
+        if (repeat > 1)
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 1; i < repeat; i++)
+            {
+                evaluator.Evaluate(expression, expressionContext);
+            }
+
+            stopwatch.Stop();
+            var micro = stopwatch.Elapsed.TotalMicroseconds / (repeat - 1);
+            error.WriteLine(FormattableString.Invariant($"{repeat - 1} evaluations, {micro:F2} µs each"));
+        }
         if (!result.IsSuccess)
         {
             var e = result.Error!;

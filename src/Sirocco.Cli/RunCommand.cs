@@ -100,10 +100,36 @@ internal static class RunCommand
             return 2;
         }
 
+        output = TextWriter.Synchronized(output);
         await using var runtime = new InMemoryRuntime(name => Find(document, name), evaluator);
+        if (!json)
+        {
+            // Live progress: one line per task state change, written from the runtime's single loop.
+            var seen = new Dictionary<string, ExecutionState>(StringComparer.Ordinal);
+            runtime.Decided += (_, decision) => Progress(decision, seen, output);
+        }
+
         var run = await runtime.RunAsync(spec, input, parameters).WaitAsync(cancellation).ConfigureAwait(false);
         await output.WriteLineAsync(json ? ToJson(run) : ToText(run)).ConfigureAwait(false);
         return run.Execution.State == ExecutionState.Success ? 0 : 1;
+    }
+
+    private static void Progress(Decision decision, Dictionary<string, ExecutionState> seen, TextWriter output)
+    {
+        foreach (var change in decision.Changes)
+        {
+            var task = change switch
+            {
+                Engine.Changes.TaskExecutionCreated created => created.Task,
+                Engine.Changes.TaskExecutionUpdated updated => updated.Task,
+                _ => null,
+            };
+            if (task is not null && (!seen.TryGetValue(task.Id, out var before) || before != task.State))
+            {
+                seen[task.Id] = task.State;
+                output.WriteLine($"  {task.UpdatedAt:HH:mm:ss} {task.WorkflowName}.{task.Name}: {task.State.ToMistral()}");
+            }
+        }
     }
 
     /// <summary>Finds a workflow by its name, or by the part after a workbook prefix (<c>wb.wf</c>).</summary>

@@ -7,11 +7,14 @@ internal sealed class Callable : JinjaObject
 {
     private readonly Func<Arguments, Frame, Value> _invoke;
 
-    public Callable(string name, Func<Arguments, Frame, Value> invoke, string typeName = "function")
+    private readonly string? _repr;
+
+    public Callable(string name, Func<Arguments, Frame, Value> invoke, string typeName = "function", string? repr = null)
     {
         Name = name;
         _invoke = invoke;
         TypeName = typeName;
+        _repr = repr;
     }
 
     public string Name { get; }
@@ -20,5 +23,5 @@ internal sealed class Callable : JinjaObject
 
     public Value Invoke(Arguments args, Frame frame) => _invoke(args, frame);
 
-    public override string ToString() => $"<{TypeName} {Name}>";
+    public override string ToString() => _repr ?? $"<{TypeName} {Name} at 0x7f0000000000>";
 }

@@ -57,7 +57,15 @@ internal sealed class CompiledJinja
 
         if (_expression is not null)
         {
-            return Py.ToPlain(_expression.Evaluate(frame));
+            try
+            {
+                return Py.ToPlain(_expression.Evaluate(frame));
+            }
+            catch (JinjaException e)
+            {
+                // Positions count from the inside of "{{"; report them in the whole string.
+                throw e.Shift(2);
+            }
         }
 
         var output = new StringBuilder();

@@ -20,6 +20,11 @@ internal static partial class Filters
         f["last"] = (v, a, _) =>
         {
             a.Bind("last");
+            if (v is LazySequence { TypeName: "generator" })
+            {
+                throw JinjaException.Type("'generator' object is not reversible");
+            }
+
             var items = Py.Iterate(v);
             return items.Count > 0 ? items[^1] : new Undefined("No last item, sequence was empty.");
         };
@@ -45,7 +50,7 @@ internal static partial class Filters
             var seen = new HashSet<Value>();
             var items = Py.Iterate(v);
             frame.Step(items.Count);
-            return LazySequence.Generator(items.Where(item => seen.Add(Hashable(key(item)))).ToList());
+            return LazySequence.Generator(items.Where(item => seen.Add(Hashable(key(item)))).ToList(), "do_unique");
         };
         f["reverse"] = (v, a, _) =>
         {
@@ -61,24 +66,7 @@ internal static partial class Filters
         f["batch"] = (v, a, _) =>
         {
             var b = a.Bind("batch", 1, "linecount", "fill_with");
-            var size = Int(b[0], 1);
-            if (size <= 0)
-            {
-                throw JinjaException.ValueError("batch size must be positive");
-            }
-
-            var items = Py.Iterate(v);
-            var batches = items.Chunk(size).Select(chunk =>
-            {
-                var batch = chunk.ToList();
-                while (b[1] is not (null or NullValue) && batch.Count < size)
-                {
-                    batch.Add(b[1]!);
-                }
-
-                return (Value)new ListValue(batch);
-            });
-            return LazySequence.Generator(batches.ToList());
+            return LazySequence.Generator(Batch(Py.Iterate(v), Int(b[0], 1), b[1] is null or NullValue ? null : b[1]), "do_batch");
         };
         f["slice"] = (v, a, _) => Slice(v, a);
         f["dictsort"] = DictSort;
@@ -88,12 +76,21 @@ internal static partial class Filters
             a.Bind("items");
             return v switch
             {
-                Undefined => LazySequence.Generator([]),
-                DictValue d => LazySequence.Generator(d.Select(e => (Value)new ListValue([e.Key, e.Value], isTuple: true)).ToList()),
+                Undefined => LazySequence.Generator([], "do_items"),
+                DictValue d => LazySequence.Generator(d.Select(e => (Value)new ListValue([e.Key, e.Value], isTuple: true)).ToList(), "do_items"),
                 _ => throw new JinjaException(ErrorCategories.TypeError, "Can only get item pairs from a mapping."),
             };
         };
     }
+
+    /// <summary>
+    /// The tuples <c>groupby</c> made: Jinja's <c>_GroupTuple</c> is a tuple that also has <c>grouper</c> and
+    /// <c>list</c> attributes. Weak keys, so the table forgets them with the evaluation.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListValue, ListValue> GroupTuples = [];
+
+    internal static Value? GroupAttribute(ListValue tuple, string name) =>
+        name is "grouper" or "list" && GroupTuples.TryGetValue(tuple, out _) ? tuple[name == "grouper" ? 0 : 1] : null;
 
     private static Value Hashable(Value key) =>
         key is ListValue { IsTuple: false } or DictValue ? throw JinjaException.Type($"unhashable type: '{Py.TypeName(key)}'") : Py.Defined(key);
@@ -119,6 +116,35 @@ internal static partial class Filters
         }
 
         return Py.Str(builder.ToString());
+    }
+
+    /// <summary>Jinja's batching loop, quirks included (<c>batch(0)</c> yields an empty batch first).</summary>
+    private static List<Value> Batch(IReadOnlyList<Value> items, int size, Value? fill)
+    {
+        var batches = new List<Value>();
+        var current = new List<Value>();
+        foreach (var item in items)
+        {
+            if (current.Count == size)
+            {
+                batches.Add(new ListValue(current));
+                current = [];
+            }
+
+            current.Add(item);
+        }
+
+        if (current.Count > 0)
+        {
+            while (fill is not null && current.Count < size)
+            {
+                current.Add(fill);
+            }
+
+            batches.Add(new ListValue(current));
+        }
+
+        return batches;
     }
 
     private static Value Slice(Value value, Arguments args)
@@ -153,7 +179,7 @@ internal static partial class Filters
             result.Add(new ListValue(part));
         }
 
-        return LazySequence.Generator(result);
+        return LazySequence.Generator(result, "sync_do_slice");
     }
 
     private static Value DictSort(Value value, Arguments args, Frame frame)
@@ -161,7 +187,7 @@ internal static partial class Filters
         var b = args.Bind("dictsort", "case_sensitive", "by", "reverse");
         if (Py.Defined(value) is not DictValue dict)
         {
-            throw new JinjaException(ErrorCategories.TypeError, $"'{Py.TypeName(value)}' object has no attribute 'items'");
+            throw new JinjaException(ErrorCategories.Other, $"'{Py.TypeName(value)}' object has no attribute 'items'");
         }
 
         var by = b[1] is null ? "key" : Text(b[1]!);
@@ -169,7 +195,7 @@ internal static partial class Filters
         {
             "key" => 0,
             "value" => 1,
-            _ => throw JinjaException.ValueError("You can only sort by either 'key' or 'value'"),
+            _ => throw new JinjaException(ErrorCategories.Other, "You can only sort by either 'key' or 'value'"),
         };
         var ignoreCase = !Flag(b[0]);
         frame.Step(dict.Count);
@@ -201,7 +227,9 @@ internal static partial class Filters
                 members.Add(sorted[i++]);
             }
 
-            groups.Add(new ListValue([ignoreCase ? output(members[0]) : groupKey, new ListValue(members)], isTuple: true));
+            var group = new ListValue([ignoreCase ? output(members[0]) : groupKey, new ListValue(members)], isTuple: true);
+            GroupTuples.Add(group, group);
+            groups.Add(group);
         }
 
         return new ListValue(groups);

@@ -92,6 +92,17 @@ internal static partial class Filters
             t = t[1..];
         }
 
+        if (numberBase == 0)
+        {
+            // Base 0 reads the prefix as Python literals do; a leading zero without one is invalid.
+            var prefix = t.Length > 1 && t[0] == '0' ? char.ToLowerInvariant(t[1]) : '\0';
+            numberBase = prefix switch { 'x' => 16, 'o' => 8, 'b' => 2, _ => 10 };
+            if (numberBase == 10 && t.Length > 1 && t[0] == '0' && t.Any(c => c != '0'))
+            {
+                return null;
+            }
+        }
+
         if (numberBase == 16 && t.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             t = t[2..];
@@ -158,7 +169,7 @@ internal static partial class Filters
     {
         if (method is not ("common" or "ceil" or "floor"))
         {
-            throw JinjaException.ValueError("method must be common, ceil or floor");
+            throw new JinjaException(ErrorCategories.Other, "method must be common, ceil or floor");
         }
 
         if (!Py.IsNumber(Py.Defined(value)))

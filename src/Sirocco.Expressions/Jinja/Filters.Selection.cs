@@ -36,7 +36,7 @@ internal static partial class Filters
             }
 
             var getter = AttrGetter(attribute, fallback: fallback);
-            return new LazySequence("generator", [.. items.Select(getter)]);
+            return LazySequence.Generator(items.Select(getter).ToList(), "sync_do_map");
         }
 
         if (args.Positional.Count == 0)
@@ -48,11 +48,11 @@ internal static partial class Filters
         var rest = new Arguments([.. args.Positional.Skip(1)], args.Named);
         if (items.Count == 0)
         {
-            return LazySequence.Generator([]);
+            return LazySequence.Generator([], "sync_do_map");
         }
 
         var filter = Lookup(name) ?? throw new JinjaException(ErrorCategories.UnknownFunction, $"No filter named '{name}'.");
-        return new LazySequence("generator", [.. items.Select(item => filter(item, rest, frame))]);
+        return LazySequence.Generator(items.Select(item => filter(item, rest, frame)).ToList(), "sync_do_map");
     }
 
     private static Value Select(Value value, Arguments args, Frame frame, bool byAttribute, bool keep)
@@ -85,6 +85,6 @@ internal static partial class Filters
             predicate = item => (test ?? throw new JinjaException(ErrorCategories.UnknownFunction, $"No test named '{name}'."))(item, rest, frame);
         }
 
-        return LazySequence.Generator(items.Where(item => predicate(getter(item)) == keep).ToList());
+        return LazySequence.Generator(items.Where(item => predicate(getter(item)) == keep).ToList(), "select_or_reject");
     }
 }

@@ -19,7 +19,7 @@ internal static partial class Filters
         f["upper"] = (v, a, _) => NoArgs("upper", a, Py.Str(PyString.Upper(Text(v))));
         f["lower"] = (v, a, _) => NoArgs("lower", a, Py.Str(PyString.Lower(Text(v))));
         f["capitalize"] = (v, a, _) => NoArgs("capitalize", a, Py.Str(PyString.Capitalize(Text(v))));
-        f["title"] = (v, a, _) => NoArgs("title", a, Py.Str(PyString.Title(Text(v))));
+        f["title"] = (v, a, _) => NoArgs("title", a, Py.Str(TitleWords(Text(v))));
         f["trim"] = (v, a, _) =>
         {
             var chars = a.Bind("trim", "chars")[0];
@@ -72,6 +72,13 @@ internal static partial class Filters
         f["xmlattr"] = (v, a, _) => XmlAttr(v, a);
         f["filesizeformat"] = (v, a, _) => FileSize(v, Flag(a.Bind("filesizeformat", "binary")[0]));
     }
+
+    /// <summary>Jinja's <c>title</c> capitalises after spaces, dashes and opening brackets only (unlike <c>str.title</c>).</summary>
+    private static string TitleWords(string text) =>
+        string.Concat(WordBeginnings().Split(text).Where(p => p.Length > 0).Select(p => PyString.Upper(p[..1]) + PyString.Lower(p[1..])));
+
+    [GeneratedRegex(@"([-\s({\[<]+)")]
+    private static partial Regex WordBeginnings();
 
     private static Value NoArgs(string name, Arguments args, Value result)
     {

@@ -9,7 +9,6 @@ namespace Sirocco.Expressions.Jinja;
 internal sealed class Frame
 {
     private readonly List<Dictionary<string, Value>> _scopes = [];
-    private readonly Dictionary<string, Value> _context;
     private int _steps;
     private int _depth;
 
@@ -18,15 +17,6 @@ internal sealed class Frame
         Data = context.Data;
         Workflow = context.Workflow;
         Options = options;
-        _context = new Dictionary<string, Value>(StringComparer.Ordinal) { ["_"] = Data };
-
-        // Mistral copies these three keys of the data context into the Jinja context when the data is a dict.
-        if (Data is DictValue dict)
-        {
-            _context["__env"] = dict.Get("__env") ?? Value.Null;
-            _context["__execution"] = dict.Get("__execution") ?? Value.Null;
-            _context["__task_execution"] = dict.Get("__task_execution") ?? Value.Null;
-        }
     }
 
     public Value Data { get; }
@@ -51,6 +41,7 @@ internal sealed class Frame
 
     public void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_depth > Options.MaxDepth)
         {
             throw new JinjaException(ErrorCategories.Limit, $"Expression exceeded the depth limit ({Options.MaxDepth}).");
@@ -94,9 +85,13 @@ internal sealed class Frame
             }
         }
 
-        if (_context.TryGetValue(name, out var value))
+        switch (name)
         {
-            return value;
+            case "_":
+                return Data;
+            case "__env" or "__execution" or "__task_execution" when Data is DictValue dict:
+                // Mistral copies these three keys of the data context into the Jinja context when the data is a dict.
+                return dict.Get(name) ?? Value.Null;
         }
 
         return MistralGlobals.Lookup(name, Data) ?? Globals.Lookup(name) ?? Undefined.Named(name);

@@ -13,12 +13,32 @@ internal static class Globals
 
     private static readonly Callable DictFunction = new("dict", (args, _) => Dict(args), "type");
 
+    private static readonly Callable NamespaceFunction = new("namespace", (args, _) => Namespace.Create(args), "type");
+
+    private static readonly Callable JoinerFunction = new("joiner", (args, _) => Joiner(args), "type");
+
     public static Value? Lookup(string name) => name switch
     {
         "range" => RangeFunction,
         "dict" => DictFunction,
+        "namespace" => NamespaceFunction,
+        "joiner" => JoinerFunction,
         _ => null,
     };
+
+    /// <summary><c>joiner(sep)</c>: a callable that returns '' the first time and the separator afterwards.</summary>
+    private static Value Joiner(Arguments args)
+    {
+        var separator = args.Bind("joiner", "sep")[0] is { } s ? Py.Str(s) : ", ";
+        var used = false;
+        return new Callable("joiner", (callArgs, _) =>
+        {
+            callArgs.Bind("joiner");
+            var result = used ? separator : string.Empty;
+            used = true;
+            return new StringValue(result);
+        });
+    }
 
     private static Value Range(Arguments args, Frame frame)
     {

@@ -17,6 +17,12 @@ internal sealed class JinjaException : Exception
 
     public int? Position { get; }
 
+    /// <summary>The same error located at <paramref name="position"/>, unless it already has a position.</summary>
+    public JinjaException At(int position) => Position is null ? new(Category, Message, position) : this;
+
+    /// <summary>The same error with its position moved by <paramref name="offset"/> characters.</summary>
+    public JinjaException Shift(int offset) => Position is { } p && offset != 0 ? new(Category, Message, p + offset) : this;
+
     public static JinjaException Syntax(string message, int position) => new(ErrorCategories.Syntax, message, position);
 
     public static JinjaException Type(string message) => new(ErrorCategories.TypeError, message);

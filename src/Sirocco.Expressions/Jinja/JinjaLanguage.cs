@@ -25,7 +25,10 @@ internal sealed partial class JinjaLanguage : IExpressionLanguage
     [GeneratedRegex("{%(.*?)%}")]
     private static partial Regex BlockPattern();
 
-    public bool Contains(string text) =>
+    // Only strings that hold an expression enter the cache, so a cached string needs no regex.
+    public bool Contains(string text) => _cache.ContainsKey(text) || HasExpression(text);
+
+    private static bool HasExpression(string text) =>
         (text.Contains("{{", StringComparison.Ordinal) && VariablePattern().IsMatch(text))
         || (text.Contains("{%", StringComparison.Ordinal) && BlockPattern().IsMatch(text));
 
@@ -77,7 +80,7 @@ internal sealed partial class JinjaLanguage : IExpressionLanguage
             _cache.Clear();
         }
 
-        if (_options.MaxCachedExpressions > 0)
+        if (_options.MaxCachedExpressions > 0 && HasExpression(text))
         {
             _cache.TryAdd(text, compiled);
         }

@@ -25,7 +25,16 @@ internal sealed class LazySequence : JinjaObject
 
     public override IReadOnlyList<Value> Items => Values;
 
-    public static LazySequence Generator(IEnumerable<Value> items) => new("generator", [.. items]);
+    /// <summary>A generator; <paramref name="function"/> is the Python function name Jinja's text shows for it.</summary>
+    public static LazySequence Generator(IEnumerable<Value> items, string function = "genexpr") =>
+        new("generator", [.. items], _ => $"<generator object {function} at 0x7f0000000000>");
 
     public override string ToString() => _repr(this);
+
+    /// <summary>Ranges compare by their items, as Python's do; generators and views by identity.</summary>
+    public override bool Equals(Value? other) => other is LazySequence { TypeName: "range" } range && TypeName == "range"
+        ? Values.SequenceEqual(range.Values)
+        : ReferenceEquals(this, other);
+
+    public override int GetHashCode() => TypeName == "range" ? Values.Length : base.GetHashCode();
 }

@@ -262,6 +262,10 @@ internal sealed partial class Lexer
         }
 
         var body = _source[(open.Index + open.Length)..close.Index];
+        if (open.Value.EndsWith("-%}", StringComparison.Ordinal))
+        {
+            body = body.TrimStart();
+        }
         if (close.Groups[1].Value == "-")
         {
             body = body.TrimEnd();

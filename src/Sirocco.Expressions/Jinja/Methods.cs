@@ -68,7 +68,7 @@ internal static partial class Methods
     }
 
     private static Callable Method(Value owner, string name, Func<Arguments, Frame, Value> call) =>
-        new(name, call, "builtin_function_or_method") { };
+        new(name, call, "builtin_function_or_method", $"<built-in method {name} of {Py.TypeName(owner)} object at 0x7f0000000000>");
 
     private static Value CallInt(Value owner, string name, Arguments args)
     {

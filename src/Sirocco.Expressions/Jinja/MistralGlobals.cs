@@ -37,7 +37,7 @@ internal static class MistralGlobals
             case "json_parse":
                 return PyJson.Loads(Methods.RequireString(args.Bind(fn, 1, "data")[0]!));
             case "yaml_dump":
-                return Str(PyYamlDump.Dump(Py.ToPlain(args.Bind(fn, 1, "data")[0]!)), frame);
+                return Str(PyYamlDump.Dump(args.Bind(fn, 1, "data")[0]!), frame);
             case "yaml_parse":
                 return PyYamlParse.Parse(Methods.RequireString(args.Bind(fn, 1, "data")[0]!));
             case "uuid":

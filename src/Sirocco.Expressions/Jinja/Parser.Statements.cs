@@ -65,6 +65,8 @@ internal sealed partial class Parser
             "if" => ParseIf(),
             "for" => ParseFor(),
             "set" => ParseSet(),
+            "with" => ParseWith(),
+            "filter" => ParseFilterBlock(),
             _ => throw Fail($"Encountered unknown tag '{token.Text}'."),
         };
     }
@@ -133,6 +135,18 @@ internal sealed partial class Parser
     private SetStmt ParseSet()
     {
         Next();
+        if (Current.Kind == TokenKind.Name && Peek.IsOperator("."))
+        {
+            // {% set ns.attr = value %} assigns into a namespace().
+            var name = Next().Text;
+            Next();
+            var attribute = Expect(TokenKind.Name, "name").Text;
+            ExpectOperator("=");
+            var assigned = ParseTuple();
+            Expect(TokenKind.BlockEnd, "end of statement block");
+            return new SetStmt([name], assigned, null, attribute);
+        }
+
         var targets = ParseTargets();
         if (SkipOperator("="))
         {
@@ -146,6 +160,50 @@ internal sealed partial class Parser
         Next();
         Expect(TokenKind.BlockEnd, "end of statement block");
         return new SetStmt(targets, null, body);
+    }
+
+    private WithStmt ParseWith()
+    {
+        Next();
+        var assignments = new List<KeyValuePair<string, Expr>>();
+        while (Current.Kind != TokenKind.BlockEnd)
+        {
+            if (assignments.Count > 0)
+            {
+                ExpectOperator(",");
+            }
+
+            var name = Expect(TokenKind.Name, "name").Text;
+            ExpectOperator("=");
+            assignments.Add(new(name, ParseExpression()));
+        }
+
+        Expect(TokenKind.BlockEnd, "end of statement block");
+        var body = Subparse(["endwith"]);
+        Next();
+        Expect(TokenKind.BlockEnd, "end of statement block");
+        return new WithStmt(assignments, body);
+    }
+
+    private FilterBlockStmt ParseFilterBlock()
+    {
+        Next();
+        var filters = new List<KeyValuePair<Filter, CallArgs>>();
+        do
+        {
+            var nameToken = Current;
+            var name = ParseDottedName();
+            var filter = Filters.Lookup(name)
+                ?? throw new JinjaException(ErrorCategories.UnknownFunction, $"No filter named '{name}'.", nameToken.Position);
+            filters.Add(new(filter, Current.IsOperator("(") ? ParseCallArgs() : CallArgs.Empty));
+        }
+        while (SkipOperator("|"));
+
+        Expect(TokenKind.BlockEnd, "end of statement block");
+        var body = Subparse(["endfilter"]);
+        Next();
+        Expect(TokenKind.BlockEnd, "end of statement block");
+        return new FilterBlockStmt(filters, body);
     }
 
     private List<string> ParseTargets()

@@ -104,6 +104,7 @@ internal sealed partial class Parser
 
     private void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_depth > _maxDepth)
         {
             throw new JinjaException(ErrorCategories.Limit, $"Expression nesting exceeds the depth limit ({_maxDepth}).", Current.Position);

@@ -27,6 +27,16 @@ internal static partial class Py
             return loop.Attribute(name) ?? Undefined.Missing(owner, new StringValue(name));
         }
 
+        if (owner is ListValue { IsTuple: true, Count: 2 } tuple && Filters.GroupAttribute(tuple, name) is { } part)
+        {
+            return part;
+        }
+
+        if (owner is Namespace ns)
+        {
+            return ns.Get(name) ?? Undefined.Missing(owner, new StringValue(name));
+        }
+
         if (Methods.Bind(owner, name) is { } method)
         {
             return method;
@@ -79,6 +89,14 @@ internal static partial class Py
                 if (index >= 0 && index < list.Count)
                 {
                     return list[(int)index];
+                }
+
+                break;
+            case LazySequence { TypeName: "range" } range when key is IntValue or BoolValue:
+                var at = AsBig(key) < 0 ? AsBig(key) + range.Values.Length : AsBig(key);
+                if (at >= 0 && at < range.Values.Length)
+                {
+                    return range.Values[(int)at];
                 }
 
                 break;
@@ -150,7 +168,17 @@ internal static partial class Py
     }
 
     /// <summary>The value as the workflow stores it: JSON types only, dictionary keys as text.</summary>
-    public static Value ToPlain(Value value)
+    public static Value ToPlain(Value value) => IsPlain(value) ? value : Rebuild(value);
+
+    private static bool IsPlain(Value value) => value switch
+    {
+        JinjaObject => false,
+        ListValue list => !list.IsTuple && list.Items.All(IsPlain),
+        DictValue dict => dict.All(e => e.Key is StringValue && IsPlain(e.Value)),
+        _ => true,
+    };
+
+    private static Value Rebuild(Value value)
     {
         switch (value)
         {

@@ -138,7 +138,11 @@ internal static partial class Py
         }
 
         var mod = x % y;
-        if (mod != 0 && (mod < 0) != (y < 0))
+        if (mod == 0)
+        {
+            mod = double.CopySign(0, y);
+        }
+        else if ((mod < 0) != (y < 0))
         {
             mod += y;
         }
@@ -185,7 +189,7 @@ internal static partial class Py
 
         if (x < 0 && Math.Floor(y) != y)
         {
-            throw JinjaException.ValueError("complex results are not supported");
+            throw JinjaException.Type("a complex number cannot be stored as a workflow value");
         }
 
         var result = Math.Pow(x, y);
@@ -225,10 +229,27 @@ internal static partial class Py
         return (q, r);
     }
 
+    /// <summary>Python divides integers exactly and rounds once; doubles would round three times.</summary>
     private static double IntegerTrueDivide(BigInteger a, BigInteger b)
     {
         var small = BigInteger.Abs(a) < (BigInteger.One << 53) && BigInteger.Abs(b) < (BigInteger.One << 53);
-        return small ? (double)a / (double)b : BigToDouble(a) / BigToDouble(b);
+        if (small)
+        {
+            return (double)a / (double)b;
+        }
+
+        var negative = (a.Sign < 0) != (b.Sign < 0);
+        var n = BigInteger.Abs(a);
+        var d = BigInteger.Abs(b);
+        var shift = (int)Math.Max(0, 55 - (n.GetBitLength() - d.GetBitLength()));
+        var quotient = BigInteger.DivRem(n << shift, d, out var remainder);
+        if (!remainder.IsZero)
+        {
+            quotient |= BigInteger.One; // sticky bit: the quotient has 55+ bits, so this only breaks ties correctly
+        }
+
+        var result = Math.ScaleB(BigToDouble(quotient), -shift);
+        return negative ? -result : result;
     }
 
     private static Value Repeat(Value sequence, BigInteger times, Frame frame)

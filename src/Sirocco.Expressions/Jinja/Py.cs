@@ -25,6 +25,7 @@ internal static partial class Py
 
     public static bool Truthy(Value value) => value switch
     {
+        Undefined { Lenient: true } => false,
         Undefined u => throw u.Fail(),
         LazySequence s => s.Values.Length > 0 || !s.TypeName.StartsWith("dict_", StringComparison.Ordinal),
         JinjaObject => true,
@@ -34,6 +35,7 @@ internal static partial class Py
     /// <summary>Python <c>str()</c>.</summary>
     public static string Str(Value value) => value switch
     {
+        Undefined { Lenient: true } => string.Empty,
         Undefined u => throw u.Fail(),
         StringValue s => s.Value,
         _ => PythonText.Repr(value),
@@ -54,6 +56,7 @@ internal static partial class Py
     /// <summary>Python <c>iter()</c>: characters of a string, items of a list, keys of a dict.</summary>
     public static IReadOnlyList<Value> Iterate(Value value) => value switch
     {
+        Undefined { Lenient: true } => [],
         Undefined u => throw u.Fail(),
         StringValue s => PyString.Chars(s.Value),
         ListValue l => l.Items,
@@ -64,6 +67,7 @@ internal static partial class Py
 
     public static int Length(Value value) => value switch
     {
+        Undefined { Lenient: true } => 0,
         Undefined u => throw u.Fail(),
         StringValue s => PyString.Length(s.Value),
         ListValue l => l.Count,
@@ -74,6 +78,11 @@ internal static partial class Py
 
     public static bool Equal(Value left, Value right)
     {
+        if (left is Undefined { Lenient: true } && right is Undefined { Lenient: true })
+        {
+            return true;
+        }
+
         Defined(left);
         Defined(right);
         if (left is ListValue a && right is ListValue b && a.IsTuple != b.IsTuple)
@@ -117,6 +126,8 @@ internal static partial class Py
     {
         switch (container)
         {
+            case Undefined { Lenient: true }:
+                return false;
             case Undefined u:
                 throw u.Fail();
             case StringValue s:
@@ -143,21 +154,45 @@ internal static partial class Py
         }
     }
 
-    /// <summary>Python's <c>sorted()</c>: a stable sort that raises when two keys cannot be ordered.</summary>
+    /// <summary>Python's <c>sorted()</c>: a stable merge sort that raises when two keys cannot be ordered.</summary>
     public static List<T> Sorted<T>(IEnumerable<T> items, Func<T, Value> key, bool reverse = false)
     {
-        var list = items.Select((item, index) => (item, key: key(item), index)).ToList();
-        list.Sort((x, y) =>
-        {
-            var c = Compare(x.key, y.key);
-            if (reverse)
-            {
-                c = -c;
-            }
+        var entries = items.Select(item => (item, key: key(item))).ToArray();
+        var buffer = new (T item, Value key)[entries.Length];
+        MergeSort(entries, buffer, 0, entries.Length, reverse);
+        return [.. entries.Select(e => e.item)];
+    }
 
-            return c != 0 ? c : x.index.CompareTo(y.index);
-        });
-        return [.. list.Select(e => e.item)];
+    private static void MergeSort<T>((T item, Value key)[] a, (T item, Value key)[] buffer, int from, int to, bool reverse)
+    {
+        if (to - from < 2)
+        {
+            return;
+        }
+
+        var mid = (from + to) / 2;
+        MergeSort(a, buffer, from, mid, reverse);
+        MergeSort(a, buffer, mid, to, reverse);
+        int i = from, j = mid, k = from;
+        while (i < mid && j < to)
+        {
+            // Python's reverse sort stays stable: equal keys keep their order.
+            var c = Compare(a[j].key, a[i].key);
+            var takeRight = reverse ? c > 0 : c < 0;
+            buffer[k++] = takeRight ? a[j++] : a[i++];
+        }
+
+        while (i < mid)
+        {
+            buffer[k++] = a[i++];
+        }
+
+        while (j < to)
+        {
+            buffer[k++] = a[j++];
+        }
+
+        Array.Copy(buffer, from, a, from, to - from);
     }
 
     internal static BigInteger AsBig(Value value) => value switch
@@ -177,7 +212,10 @@ internal static partial class Py
 
     internal static double BigToDouble(BigInteger value)
     {
-        var result = (double)value;
+        // BigInteger's cast truncates; Python rounds to nearest, which parsing the decimal text does.
+        var result = BigInteger.Abs(value) < (BigInteger.One << 53)
+            ? (double)value
+            : double.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
         return double.IsInfinity(result)
             ? throw new JinjaException(ErrorCategories.Overflow, "int too large to convert to float")
             : result;

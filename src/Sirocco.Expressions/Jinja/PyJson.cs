@@ -37,8 +37,8 @@ internal static class PyJson
     {
         switch (value)
         {
-            case Undefined u:
-                throw u.Fail();
+            case Undefined:
+                throw JinjaException.Type("Object of type StrictUndefined is not JSON serializable");
             case NullValue:
                 builder.Append("null");
                 break;

@@ -14,7 +14,7 @@ internal static partial class PyYamlDump
 {
     private const int BestWidth = 80;
 
-    [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|=|<<)$")]
+    [GeneratedRegex(@"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|=|<<)$")]
     private static partial Regex Reserved();
 
     [GeneratedRegex(@"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")]
@@ -101,7 +101,7 @@ internal static partial class PyYamlDump
         DictValue => ("{}", false),
         ListValue => ("[]", false),
         StringValue s => StringScalar(s.Value, indent, column),
-        _ => throw JinjaException.Type($"cannot represent an object: {PythonText.Repr(value)}"),
+        _ => throw new JinjaException(ErrorCategories.Other, $"cannot represent an object: {PythonText.Repr(value)}"),
     };
 
     private static string FloatText(double value)

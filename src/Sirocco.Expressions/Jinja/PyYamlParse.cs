@@ -38,7 +38,7 @@ internal static partial class PyYamlParse
         }
         catch (YamlException e)
         {
-            throw JinjaException.ValueError(e.Message);
+            throw new JinjaException(ErrorCategories.Other, e.Message);
         }
 
         return stream.Documents.Count switch

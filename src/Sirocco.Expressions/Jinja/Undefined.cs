@@ -9,11 +9,18 @@ namespace Sirocco.Expressions.Jinja;
 /// </summary>
 internal sealed class Undefined : JinjaObject
 {
-    public Undefined(string message, string category = ErrorCategories.Undefined)
+    public Undefined(string message, string category = ErrorCategories.Undefined, bool lenient = false)
     {
         Message = message;
         Category = category;
+        Lenient = lenient;
     }
+
+    /// <summary>
+    /// Jinja always uses the lenient <c>Undefined</c> for the missing <c>else</c> of an inline <c>if</c>: it prints
+    /// as an empty string, is false and iterates as empty, but still fails in arithmetic and attribute access.
+    /// </summary>
+    public bool Lenient { get; }
 
     public string Message { get; }
 

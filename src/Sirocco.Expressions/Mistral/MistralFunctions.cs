@@ -9,22 +9,28 @@ namespace Sirocco.Expressions.Mistral;
 /// </summary>
 internal static class MistralFunctions
 {
-    /// <summary><c>json_dump(data)</c>: Python <c>json.dumps(data, indent=4)</c> (ASCII-escaped, insertion order).</summary>
-    public static string JsonDump(Value data) => PythonJson.Dumps(data, indent: 4);
+    /// <summary>
+    /// <c>json_dump(data)</c>: Python <c>json.dumps(data, indent=4)</c> (ASCII-escaped, insertion order).
+    /// With <paramref name="frozenDicts"/> (YAQL, whose dicts are immutable mappings json cannot encode
+    /// natively) oslo's <c>to_primitive</c> fallback converts them, and it gives up below depth 3:
+    /// dictionaries nested three levels inside one another become null, as in Mistral.
+    /// </summary>
+    public static string JsonDump(Value data, bool frozenDicts = false) =>
+        PythonJson.Dumps(frozenDicts ? PythonJson.ToPrimitive(data) : data, indent: 4);
 
     /// <summary>
     /// <c>json_pp(data)</c>: like <c>json_dump</c>, then escaped newlines become real ones and trailing spaces
     /// before a newline go. Mistral passes <c>data or context</c>, so a falsy value dumps the evaluation context,
     /// which cannot be serialised: callers turn a falsy <paramref name="data"/> into the reference's error.
     /// </summary>
-    public static string JsonPp(Value data)
+    public static string JsonPp(Value data, bool frozenDicts = false)
     {
         if (!data.IsTruthy)
         {
             throw new MistralFunctionException("value_error", "Circular reference detected");
         }
 
-        return PythonJson.Dumps(data, indent: 4).Replace("\\n", "\n", StringComparison.Ordinal).Replace(" \n", "\n", StringComparison.Ordinal);
+        return JsonDump(data, frozenDicts).Replace("\\n", "\n", StringComparison.Ordinal).Replace(" \n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary><c>json_parse(text)</c>.</summary>

@@ -16,6 +16,25 @@ internal static class PythonJson
         _ => JsonValues.Parse(text),
     };
 
+    /// <summary>
+    /// What <c>json.dumps(default=oslo to_primitive)</c> makes of data whose dicts are not native dicts:
+    /// each dict met by the encoder is converted by <c>to_primitive</c>, which counts depth (lists do not
+    /// count) and returns null for a dict at depth 3 or more below it.
+    /// </summary>
+    public static Value ToPrimitive(Value value) => value switch
+    {
+        DictValue => Primitive(value, 0),
+        ListValue list => new ListValue(list.Select(ToPrimitive)),
+        _ => value,
+    };
+
+    private static Value Primitive(Value value, int level) => value switch
+    {
+        DictValue dict => level >= 3 ? Value.Null : DictValue.From(dict.Select(e => new KeyValuePair<Value, Value>(e.Key, Primitive(e.Value, level + 1)))),
+        ListValue list => level > 3 ? Value.Null : new ListValue(list.Select(v => Primitive(v, level))),
+        _ => value,
+    };
+
     public static string Dumps(Value value, int indent)
     {
         var builder = new StringBuilder();

@@ -14,8 +14,23 @@ namespace Sirocco.Expressions.Mistral;
 /// </summary>
 internal static partial class PythonYaml
 {
+    private const int MaxNesting = 256;
+    private const int MaxNodes = 1_000_000;
+
     public static Value Load(string text)
     {
+        // The YAML library builds its tree recursively: refuse absurd flow nesting before it can
+        // exhaust the stack (block nesting that deep needs an impractically large text).
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
+            if (depth > MaxNesting)
+            {
+                throw new MistralFunctionException("value_error", $"YAML nests deeper than {MaxNesting} levels");
+            }
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -26,16 +41,20 @@ internal static partial class PythonYaml
             throw new MistralFunctionException("value_error", e.Message);
         }
 
-        return stream.Documents.Count == 0 ? Value.Null : Convert(stream.Documents[0].RootNode);
+        var budget = new int[] { MaxNodes };
+        return stream.Documents.Count == 0 ? Value.Null : Convert(stream.Documents[0].RootNode, 0, budget);
     }
 
-    private static Value Convert(YamlNode node) => node switch
+    // Aliases are shared nodes in the YAML tree but copies in the result: a budget stops "billion laughs".
+    private static Value Convert(YamlNode node, int depth, int[] budget) => depth > MaxNesting || --budget[0] < 0
+        ? throw new MistralFunctionException("value_error", $"YAML document is too deep or too large (limit {MaxNesting} levels, {MaxNodes} nodes)")
+        : node switch
     {
         YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific)
             ? Resolve(scalar.Value ?? string.Empty)
             : new StringValue(scalar.Value ?? string.Empty),
-        YamlSequenceNode sequence => new ListValue(sequence.Children.Select(Convert)),
-        YamlMappingNode mapping => DictValue.From(mapping.Children.Select(e => new KeyValuePair<Value, Value>(Convert(e.Key), Convert(e.Value)))),
+        YamlSequenceNode sequence => new ListValue(sequence.Children.Select(c => Convert(c, depth + 1, budget))),
+        YamlMappingNode mapping => DictValue.From(mapping.Children.Select(e => new KeyValuePair<Value, Value>(Convert(e.Key, depth + 1, budget), Convert(e.Value, depth + 1, budget)))),
         _ => Value.Null,
     };
 

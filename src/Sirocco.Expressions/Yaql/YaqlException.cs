@@ -31,7 +31,15 @@ internal sealed class YaqlException : Exception
 
     public string Category { get; } = "other";
 
-    public int? Position { get; }
+    /// <summary>Offset in the expression: of the offending token, or of the innermost call/operator that failed.</summary>
+    public int? Position { get; private set; }
+
+    /// <summary>Records where evaluation failed, unless a more precise (inner) position is already known.</summary>
+    public YaqlException At(int position)
+    {
+        Position ??= position;
+        return this;
+    }
 
     public static YaqlException Syntax(string message, int? position) => new("syntax", message, position);
 

@@ -16,7 +16,7 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
     private readonly YaqlOptions _options;
     private readonly YaqlParseCache _cache;
     private readonly FunctionRegistry _library = FunctionRegistry.Standard;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _segments = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Match, string Expression)[]> _segments = new(StringComparer.Ordinal);
 
     public YaqlLanguage(YaqlOptions? options = null)
     {
@@ -36,9 +36,8 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
         }
 
         var result = text;
-        foreach (var match in matches)
+        foreach (var (match, expression) in matches)
         {
-            var expression = Inner(match);
             var outcome = EvaluateExpression(expression, context, out var state);
             if (outcome.Error is { } error)
             {
@@ -58,6 +57,10 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
             catch (YaqlException e)
             {
                 return ExpressionResult.Failure(new ExpressionError(expression, e.Category, e.Message, e.Position));
+            }
+            catch (Exception e) when (Unexpected(e) is { } category)
+            {
+                return ExpressionResult.Failure(new ExpressionError(expression, category, e.Message));
             }
         }
 
@@ -108,17 +111,21 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
         {
             return (null, new ExpressionError(expression, "limit", "Expression nested too deeply"));
         }
+        catch (Exception e) when (Unexpected(e) is { } category)
+        {
+            return (null, new ExpressionError(expression, category, e.Message));
+        }
     }
 
     /// <summary>The <c>&lt;% %&gt;</c> occurrences of a string, remembered per string (templates repeat).</summary>
-    private string[] Segments(string text)
+    private (string Match, string Expression)[] Segments(string text)
     {
         if (_segments.TryGetValue(text, out var cached))
         {
             return cached;
         }
 
-        var found = InlinePattern().Matches(text).Select(m => m.Value).ToArray();
+        var found = InlinePattern().Matches(text).Select(m => (m.Value, Inner(m.Value))).ToArray();
         if (_segments.Count >= _options.MaxCachedExpressions)
         {
             _segments.Clear();
@@ -127,6 +134,22 @@ internal sealed partial class YaqlLanguage : IExpressionLanguage
         _segments.TryAdd(text, found);
         return found;
     }
+
+    /// <summary>
+    /// .NET failures that can surface from values no reference limit anticipated (dates or numbers out of
+    /// range): they fail the expression, as the Python errors would, instead of the caller. Lazy results
+    /// are read during output conversion, so the same applies there.
+    /// </summary>
+    private static string? Unexpected(Exception e) => e switch
+    {
+        YaqlException y => y.Category,
+        RegexMatchTimeoutException => "limit",
+        InsufficientExecutionStackException => "limit",
+        OverflowException => "overflow",
+        ArgumentException or FormatException => "value_error",
+        InvalidOperationException or InvalidCastException => "type_error",
+        _ => null,
+    };
 
     /// <summary>Mistral strips the delimiter characters from both ends (<c>strip("&lt;%&gt;")</c>), then whitespace.</summary>
     private static string Inner(string match) => match.Trim('<', '%', '>').Trim();

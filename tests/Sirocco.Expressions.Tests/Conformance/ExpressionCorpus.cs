@@ -16,8 +16,11 @@ internal static class ExpressionCorpus
 
     public static IReadOnlyDictionary<string, Value> Contexts => LazyContexts.Value;
 
+    /// <summary>The repository root: the folder above the tests holding Sirocco.slnx.</summary>
+    public static string RepoRoot => FindRoot();
+
     public static IReadOnlyList<JsonElement> Load(string file) =>
-        [.. File.ReadLines(Path.Combine(Directory.Value, file))
+        [.. File.ReadLines(Path.IsPathRooted(file) ? file : Path.Combine(Directory.Value, file))
             .Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())];
 
@@ -110,7 +113,9 @@ internal static class ExpressionCorpus
     private static bool SameCategory(string expected, string actual) =>
         expected == actual || (expected is "unknown_function" or "no_matching_function" && actual is "unknown_function" or "no_matching_function");
 
-    private static string FindDirectory()
+    private static string FindDirectory() => Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "conformance", "expressions"));
+
+    private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sirocco.slnx")))
@@ -118,8 +123,6 @@ internal static class ExpressionCorpus
             dir = dir.Parent;
         }
 
-        return dir is null
-            ? throw new InvalidOperationException("Sirocco.slnx not found above the test directory.")
-            : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "expressions"));
+        return dir?.FullName ?? throw new InvalidOperationException("Sirocco.slnx not found above the test directory.");
     }
 }

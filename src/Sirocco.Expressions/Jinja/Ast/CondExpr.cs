@@ -13,6 +13,6 @@ internal sealed class CondExpr(Expr test, Expr then, Expr? otherwise, int positi
         }
 
         return otherwise?.Evaluate(frame)
-            ?? new Undefined($"the inline if-expression on line {line} evaluated to false and no else section was defined.");
+            ?? new Undefined($"the inline if-expression on line {line} evaluated to false and no else section was defined.", lenient: true);
     }
 }

@@ -18,6 +18,11 @@ internal abstract class Expr
         {
             return Eval(frame);
         }
+        catch (JinjaException e) when (e.Position is null)
+        {
+            // The innermost expression that failed gives the error its position.
+            throw e.At(Position);
+        }
         finally
         {
             frame.Exit();

@@ -43,11 +43,13 @@ internal sealed class ForStmt(
         frame.PushScope();
         try
         {
+            var loop = new LoopObject(items);
             for (var i = 0; i < items.Count; i++)
             {
                 frame.Step();
+                loop.MoveTo(i);
                 SetStmt.Assign(frame, targets, items[i]);
-                frame.Assign("loop", new LoopObject(items, i));
+                frame.Assign("loop", loop);
                 RenderAll(body, frame, output);
             }
         }

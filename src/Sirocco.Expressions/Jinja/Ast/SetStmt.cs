@@ -4,7 +4,7 @@ using Sirocco.Expressions.Values;
 namespace Sirocco.Expressions.Jinja;
 
 /// <summary><c>{% set a = expr %}</c>, <c>{% set a, b = pair %}</c>, or the block form <c>{% set a %}text{% endset %}</c>.</summary>
-internal sealed class SetStmt(IReadOnlyList<string> targets, Expr? value, IReadOnlyList<Stmt>? body) : Stmt
+internal sealed class SetStmt(IReadOnlyList<string> targets, Expr? value, IReadOnlyList<Stmt>? body, string? attribute = null) : Stmt
 {
     public override void Render(Frame frame, StringBuilder output)
     {
@@ -20,7 +20,18 @@ internal sealed class SetStmt(IReadOnlyList<string> targets, Expr? value, IReadO
             result = new StringValue(text.ToString());
         }
 
-        Assign(frame, targets, result);
+        if (attribute is null)
+        {
+            Assign(frame, targets, result);
+            return;
+        }
+
+        if (frame.Lookup(targets[0]) is not Namespace ns)
+        {
+            throw new JinjaException(ErrorCategories.Other, "cannot assign attribute on non-namespace object");
+        }
+
+        ns.Set(attribute, result);
     }
 
     internal static void Assign(Frame frame, IReadOnlyList<string> targets, Value value)

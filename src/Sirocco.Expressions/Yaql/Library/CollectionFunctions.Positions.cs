@@ -16,7 +16,7 @@ internal static partial class CollectionFunctions
         var items = call.Seq(0).ToList();
         var position = call.SmallInt(1);
         var count = call.Count > 2 ? call.SmallInt(2) : 1;
-        return call.Result(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
+        return Sequences.Result(items.Where((_, i) => i < position || (count >= 0 && i >= position + count)));
     }
 
     private static Value ReplaceAt(Invocation call, IReadOnlyList<Value> values)
@@ -38,20 +38,56 @@ internal static partial class CollectionFunctions
             }
         }
 
-        return call.Result(result);
+        return Sequences.Result(result);
     }
 
     private static Value InsertAt(Invocation call, IReadOnlyList<Value> values, bool lazy)
     {
-        var items = call.Seq(0).ToList();
         var position = call.SmallInt(1);
-        if (position < 0)
+        if (!lazy && call[0] is ListValue list)
         {
-            position = Math.Max(0, items.Count + position);
+            // Python's list.insert: a negative position counts from the end, out of range clamps.
+            var items = list.Items.ToList();
+            var at = position < 0 ? Math.Max(0, items.Count + position) : Math.Min(position, items.Count);
+            items.InsertRange(at, values);
+            return new ListValue(items);
         }
 
-        position = Math.Min(position, items.Count);
-        items.InsertRange(position, values);
-        return lazy ? call.Result(items) : new ListValue(items);
+        return Sequences.Result(InsertItems(call.Seq(0), position, values, lazy));
+    }
+
+    /// <summary>The reference's iterator insert: a negative position drops the value for insert() and prepends for insertMany().</summary>
+    private static IEnumerable<Value> InsertItems(IEnumerable<Value> source, int position, IReadOnlyList<Value> values, bool many)
+    {
+        if (many && position < 0)
+        {
+            foreach (var v in values)
+            {
+                yield return v;
+            }
+        }
+
+        var i = -1;
+        foreach (var item in source)
+        {
+            i++;
+            if (i == position)
+            {
+                foreach (var v in values)
+                {
+                    yield return v;
+                }
+            }
+
+            yield return item;
+        }
+
+        if (position > i)
+        {
+            foreach (var v in values)
+            {
+                yield return v;
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static partial class CollectionFunctions
         r.Add("list", CallForm.Function, 0, -1, call => new ListValue(Enumerable.Range(0, call.Count).SelectMany(i =>
             call[i] is YaqlLazy or YaqlOrdered ? Sequences.Enumerate(call[i]) : [call[i]])));
         r.Add("toList", CallForm.Method, 1, 1, call => call.List(call.Seq(0)));
-        r.Add("flatten", CallForm.Method, 1, 1, call => call.Result(Flatten(call.Seq(0))));
+        r.Add("flatten", CallForm.Method, 1, 1, call => Sequences.Result(Flatten(call.Seq(0))));
         r.Add("dict", CallForm.Function, 0, -1, Dict, acceptsNamed: true);
         r.Add("toDict", CallForm.Method, 2, 3, call => DictValue.From(call.Seq(0).Select(v =>
             new KeyValuePair<Value, Value>(call.Call(1, v), call.Count > 2 ? call.Call(2, v) : v))));
@@ -23,7 +23,7 @@ internal static partial class CollectionFunctions
         });
         r.Add("set", CallForm.Method, 1, 3, DictSet, acceptsNamed: true);
         r.Add("keys", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Keys));
-        r.Add("values", CallForm.Method, 1, 1, call => call.Result(call.Dict(0).Values));
+        r.Add("values", CallForm.Method, 1, 1, call => Sequences.Result(call.Dict(0).Values));
         r.Add("items", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Select(e => (Value)new ListValue([e.Key, e.Value]))));
         r.Add("contains", CallForm.Method, 2, 2, call => Value.From(call.Seq(0).Any(v => YaqlEquality.AreEqual(v, call[1]))));
         r.Add("containsKey", CallForm.Method, 2, 2, call => Value.From(call.Dict(0).ContainsKey(call[1])));
@@ -38,7 +38,8 @@ internal static partial class CollectionFunctions
         r.Add("replaceMany", CallForm.Method, 3, 4, call => ReplaceAt(call, [.. call.Seq(2)]));
         r.Add("insert", CallForm.Method, 3, 3, call => InsertAt(call, [call[2]], lazy: false));
         r.Add("insertMany", CallForm.Method, 3, 3, call => InsertAt(call, [.. call.Seq(2)], lazy: true));
-        r.Add("set", CallForm.Function, 0, -1, call => new YaqlSet(Enumerable.Range(0, call.Count).Select(i => call[i])));
+        r.Add("set", CallForm.Function, 0, -1, call => new YaqlSet(Enumerable.Range(0, call.Count).SelectMany(i =>
+            call[i] is YaqlLazy or YaqlOrdered ? Sequences.Enumerate(call[i]) : [call[i]])));
         r.Add("toSet", CallForm.Method, 1, 1, call => new YaqlSet(call.Seq(0)));
         r.Add("union", CallForm.Method, 2, 2, call => new YaqlSet(Set(call, 0).Items.Concat(Set(call, 1).Items)));
         r.Add("intersect", CallForm.Method, 2, 2, call => new YaqlSet(Set(call, 0).Items.Where(Set(call, 1).Lookup.Contains)));
@@ -84,15 +85,11 @@ internal static partial class CollectionFunctions
         {
             foreach (var pair in call.Seq(0))
             {
-                if (!Sequences.IsIterable(pair))
+                // The reference takes the first two items of whatever each element iterates to.
+                var kv = PairItems(pair).Take(2).ToList();
+                if (kv.Count < 2)
                 {
-                    throw Invocation.NoMatch;
-                }
-
-                var kv = Sequences.Enumerate(pair).ToList();
-                if (kv.Count != 2)
-                {
-                    throw YaqlException.ValueError($"dictionary update sequence element has length {kv.Count}; 2 is required");
+                    throw new YaqlException("sequence_error", "dict() element has fewer than 2 items");
                 }
 
                 entries.Add(new(kv[0], kv[1]));
@@ -113,6 +110,14 @@ internal static partial class CollectionFunctions
 
         return DictValue.From(entries);
     }
+
+    private static IEnumerable<Value> PairItems(Value pair) => pair switch
+    {
+        StringValue s => s.Value.Select(c => (Value)new StringValue(c.ToString())),
+        DictValue d => d.Keys,
+        _ when Sequences.IsIterable(pair) => Sequences.Enumerate(pair),
+        _ => throw YaqlException.TypeError($"'{pair.Kind.ToString().ToLowerInvariant()}' object is not iterable"),
+    };
 
     private static Value DictSet(Invocation call)
     {

@@ -10,6 +10,8 @@ namespace Sirocco.Expressions.Yaql.Library;
 /// </summary>
 internal static class DateTimeFunctions
 {
+    private static readonly string[] CompactFormats = ["yyyyMMdd", "yyyyMMdd'T'HHmmss", "yyyyMMddHHmmss"];
+
     private static readonly string[] Names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "offset"];
 
     public static void Register(FunctionRegistry r)
@@ -35,10 +37,22 @@ internal static class DateTimeFunctions
             var ticks = (Part("days") * TimeSpan.TicksPerDay) + (Part("hours") * TimeSpan.TicksPerHour) +
                 (Part("minutes") * TimeSpan.TicksPerMinute) + (Part("seconds") * TimeSpan.TicksPerSecond) +
                 (Part("milliseconds") * TimeSpan.TicksPerMillisecond) + (Part("microseconds") * 10);
-            return new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)));
+            return Math.Abs(ticks) < TimeSpan.MaxValue.Ticks
+                ? new YaqlTimeSpan(TimeSpan.FromTicks((long)Math.Round(ticks)))
+                : throw new YaqlException("overflow", "timespan out of range");
         }, acceptsNamed: true);
-        r.Add("now", CallForm.Function, 0, 1, _ => new YaqlDateTime(DateTimeOffset.UtcNow), acceptsNamed: true);
+        r.Add("now", CallForm.Function, 0, 1, call =>
+        {
+            var offset = call.Count > 0 ? call[0] : call.Named("offset");
+            var now = call.Context.Options.TimeProvider.GetUtcNow();
+            return new YaqlDateTime(offset is YaqlTimeSpan span ? now.ToOffset(span.Value) : now);
+        }, acceptsNamed: true);
         r.Add("utctz", CallForm.Function, 0, 0, _ => new YaqlTimeSpan(TimeSpan.Zero));
+        r.Add("localtz", CallForm.Function, 0, 0, call =>
+        {
+            var clock = call.Context.Options.TimeProvider;
+            return new YaqlTimeSpan(clock.LocalTimeZone.GetUtcOffset(clock.GetUtcNow()));
+        });
         r.Add("isDatetime", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlDateTime));
         r.Add("isTimespan", CallForm.Function, 1, 1, call => Value.From(call[0] is YaqlTimeSpan));
         r.Add("format", CallForm.Method, 2, 2, call => call[0] is YaqlDateTime d
@@ -100,7 +114,12 @@ internal static class DateTimeFunctions
         var text = call.Str(0);
         if (call.Count > 1)
         {
-            throw YaqlException.ValueError("datetime format strings are not supported");
+            return new YaqlDateTime(StrPTime.Parse(text, call.Str(1)));
+        }
+
+        if (DateTime.TryParseExact(text.Trim(), CompactFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var compact))
+        {
+            return new YaqlDateTime(new DateTimeOffset(compact, TimeSpan.Zero));
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))

@@ -61,6 +61,7 @@ internal sealed class FunctionRegistry
 
     private static Value? Resolve(List<Overload> overloads, CallForm form, Invocation invocation)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         context(invocation).Enter();
         try
         {

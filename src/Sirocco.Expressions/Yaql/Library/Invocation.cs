@@ -103,6 +103,7 @@ internal sealed class Invocation
     public Value Invoke(YaqlNode node, params ReadOnlySpan<Value> args)
     {
         Context.Step();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var scope = new Scope(Scope, args.Length > 0 ? args[0] : null);
         for (var i = 1; i < args.Length; i++)
         {
@@ -131,8 +132,6 @@ internal sealed class Invocation
         var value = Arg(index);
         return Sequences.IsIterable(value) ? Sequences.Enumerate(value) : throw NoMatch;
     }
-
-    public Value Result(IEnumerable<Value> items, int sourceIndex = 0) => Sequences.Result(items, Arg(sourceIndex), Context);
 
     public ListValue List(IEnumerable<Value> items) => Sequences.Materialize(items, Context);
 }

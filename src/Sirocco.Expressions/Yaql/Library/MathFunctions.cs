@@ -33,11 +33,12 @@ internal static class MathFunctions
         r.Add("shiftBitsLeft", CallForm.Function, 2, 2, call =>
         {
             var bits = call.SmallInt(1);
-            call.Context.CheckSize(bits / 64);
-            return new IntValue(call.Int(0) << bits);
+            return bits > Operators.MaxIntegerBits
+                ? throw new YaqlException("limit", $"Integer result exceeds the limit of {Operators.MaxIntegerBits} bits")
+                : Operators.CheckedInteger(call.Int(0) << bits);
         });
-        r.Add("max", CallForm.Function, 2, 2, call => Operators.Compare(">", call[1], call[0]) ? call[1] : call[0]);
-        r.Add("min", CallForm.Function, 2, 2, call => Operators.Compare("<", call[1], call[0]) ? call[1] : call[0]);
+        r.Add("max", CallForm.Function, 2, 2, call => Pick(call, ">"));
+        r.Add("min", CallForm.Function, 2, 2, call => Pick(call, "<"));
         r.Add("pow", CallForm.Function, 2, 3, Pow);
         r.Add("sign", CallForm.Function, 1, 1, call => call[0] switch
         {
@@ -48,6 +49,13 @@ internal static class MathFunctions
         r.Add("round", CallForm.Function, 1, 2, Round);
     }
 
+    private static Value Pick(Invocation call, string op)
+    {
+        var a = call[0];
+        var b = call[1];
+        return Operators.Compare(op, b, a) ? b : a;
+    }
+
     public static Value ToInt(Value value) => value switch
     {
         NullValue => Value.From(0),
@@ -55,6 +63,9 @@ internal static class MathFunctions
         IntValue => value,
         FloatValue f when double.IsFinite(f.Value) => new IntValue(new BigInteger(Math.Truncate(f.Value))),
         FloatValue => throw new YaqlException("overflow", "cannot convert float infinity to integer"),
+        // Python refuses to convert strings of more than 4300 digits (sys.int_info.default_max_str_digits).
+        StringValue s when s.Value.Length > 4300 && s.Value.Trim().Replace("_", string.Empty, StringComparison.Ordinal).TrimStart('+', '-').Length > 4300 =>
+            throw YaqlException.ValueError("Exceeds the limit (4300 digits) for integer string conversion"),
         StringValue s when BigInteger.TryParse(s.Value.Trim().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && s.Value.Trim().Length > 0 =>
             new IntValue(parsed),
         StringValue s => throw YaqlException.ValueError($"invalid literal for int() with base 10: {YaqlText.Repr(s)}"),
@@ -117,8 +128,12 @@ internal static class MathFunctions
 
         if (a is IntValue x && b is IntValue y && y.Value >= 0)
         {
-            call.Context.CheckSize((long)Math.Min(double.MaxValue, (double)y.Value * BigInteger.Abs(x.Value).GetBitLength() / 64));
-            return new IntValue(BigInteger.Pow(x.Value, (int)y.Value));
+            if ((double)y.Value * Math.Max(0, BigInteger.Abs(x.Value).GetBitLength() - 1) > Operators.MaxIntegerBits)
+            {
+                throw new YaqlException("limit", $"Integer result exceeds the limit of {Operators.MaxIntegerBits} bits");
+            }
+
+            return new IntValue(BigInteger.Pow(x.Value, (int)BigInteger.Min(y.Value, int.MaxValue)));
         }
 
         if (!Operators.IsNumber(a) || !Operators.IsNumber(b))
@@ -145,6 +160,11 @@ internal static class MathFunctions
         if (!double.IsFinite(value) || value == 0 || digits > 330)
         {
             return value;
+        }
+
+        if (digits < -330)
+        {
+            return value < 0 ? -0.0 : 0.0;
         }
 
         var bits = BitConverter.DoubleToInt64Bits(value);
@@ -201,6 +221,11 @@ internal static class MathFunctions
                 if (digits >= 0)
                 {
                     return i;
+                }
+
+                if (-(long)digits > i.Value.ToString(CultureInfo.InvariantCulture).Length)
+                {
+                    return new IntValue(BigInteger.Zero);
                 }
 
                 var factor = BigInteger.Pow(10, -digits);

@@ -32,8 +32,8 @@ internal static class MistralYaqlFunctions
             Text(call, 3, "from_time"),
             Text(call, 4, "to_time")), acceptsNamed: true);
         r.Add("global", CallForm.Function, 1, 1, call => Workflow(call).Global(call.Str(0)) ?? Value.Null);
-        r.Add("json_pp", CallForm.Function, 0, 1, call => Guard(() => new StringValue(MistralFunctions.JsonPp(Stored(call, call.ArgOr(0, Value.Null))))));
-        r.Add("json_dump", CallForm.Function, 1, 1, call => Guard(() => new StringValue(MistralFunctions.JsonDump(Stored(call, call[0])))));
+        r.Add("json_pp", CallForm.Function, 0, 1, call => Guard(() => new StringValue(MistralFunctions.JsonPp(Stored(call, call.ArgOr(0, Value.Null)), frozenDicts: true))));
+        r.Add("json_dump", CallForm.Function, 1, 1, call => Guard(() => new StringValue(MistralFunctions.JsonDump(Stored(call, call[0]), frozenDicts: true))));
         r.Add("json_parse", CallForm.Function, 1, 1, call => Guard(() => MistralFunctions.JsonParse(
             call[0] is StringValue s ? s.Value : throw YaqlException.TypeError("the JSON object must be str, bytes or bytearray"))));
         r.Add("yaml_parse", CallForm.Function, 1, 1, call => Guard(() => MistralFunctions.YamlParse(call.Str(0))));

@@ -130,7 +130,7 @@ internal static class PythonFormat
             p++;
         }
 
-        var width = p > widthStart ? int.Parse(spec.AsSpan(widthStart, p - widthStart), CultureInfo.InvariantCulture) : 0;
+        var width = p > widthStart ? Bounded(spec.AsSpan(widthStart, p - widthStart)) : 0;
         var grouping = p < spec.Length && spec[p] == ',';
         if (grouping)
         {
@@ -146,7 +146,7 @@ internal static class PythonFormat
                 p++;
             }
 
-            precision = int.Parse(spec.AsSpan(start, p - start), CultureInfo.InvariantCulture);
+            precision = Bounded(spec.AsSpan(start, p - start));
         }
 
         var type = p < spec.Length ? spec[p] : '\0';
@@ -211,6 +211,12 @@ internal static class PythonFormat
         var prefix = negative ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : string.Empty;
         return prefix + body;
     }
+
+    /// <summary>Widths and precisions beyond a thousand only serve to build huge strings.</summary>
+    private static int Bounded(ReadOnlySpan<char> digits) =>
+        digits.Length <= 4 && int.Parse(digits, CultureInfo.InvariantCulture) is var n && n <= 1000
+            ? n
+            : throw new YaqlException("limit", "Format width or precision is larger than 1000");
 
     private static string FormatExponent(double d, int precision, char type)
     {

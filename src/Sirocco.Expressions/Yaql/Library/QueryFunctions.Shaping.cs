@@ -32,14 +32,14 @@ internal static partial class QueryFunctions
         }
 
         var pairs = order.Select(key => (Value)new ListValue([key, new ListValue(groups[key])]));
-        return call.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
+        return Sequences.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
     }
 
     private static Value Zip(Invocation call)
     {
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Min(l => l.Count);
-        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
+        return Sequences.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => l[i]))));
     }
 
     private static Value ZipLongest(Invocation call)
@@ -52,47 +52,57 @@ internal static partial class QueryFunctions
 
         var lists = Enumerable.Range(0, call.Count).Select(i => call.Seq(i).ToList()).ToList();
         var length = lists.Max(l => l.Count);
-        return call.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
+        return Sequences.Result(Enumerable.Range(0, length).Select(i => (Value)new ListValue(lists.Select(l => i < l.Count ? l[i] : fallback))));
     }
 
     private static Value Join(Invocation call)
     {
         var right = call.Seq(1).ToList();
-        return call.Result(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
+        return Sequences.Result(call.Seq(0).SelectMany(a => right.Where(b => call.Call(2, a, b).IsTruthy).Select(b => call.Call(3, a, b))));
     }
 
-    private static Value SplitWhere(Invocation call, bool keepSeparator)
+    private static Value SplitWhere(Invocation call, bool keepSeparator) =>
+        Sequences.Result(SplitWhereItems(call, call.Seq(0), keepSeparator));
+
+    private static IEnumerable<Value> SplitWhereItems(Invocation call, IEnumerable<Value> source, bool keepSeparator)
     {
-        var items = call.Seq(0).ToList();
-        var result = new List<Value>();
-        var start = 0;
+        // Lazy like the reference: the predicate runs only as far as the consumer reads.
+        var current = new List<Value>();
         Value? previous = null;
-        for (var end = 0; end < items.Count; end++)
+        var any = false;
+        foreach (var item in source)
         {
-            var p = call.Call(1, items[end]);
+            any = true;
+            var p = call.Call(1, item);
             if (keepSeparator)
             {
                 if (previous is not null && !YaqlEquality.AreEqual(p, previous))
                 {
-                    result.Add(new ListValue(items.Skip(start).Take(end - start)));
-                    start = end;
+                    yield return new ListValue(current);
+                    current = [];
                 }
 
                 previous = p;
+                current.Add(item);
             }
             else if (p.IsTruthy)
             {
-                result.Add(new ListValue(items.Skip(start).Take(end - start)));
-                start = end + 1;
+                yield return new ListValue(current);
+                current = [];
+            }
+            else
+            {
+                current.Add(item);
             }
         }
 
-        if (start != items.Count)
+        if (any && (current.Count > 0 || keepSeparator))
         {
-            result.Add(new ListValue(items.Skip(start)));
+            if (current.Count > 0)
+            {
+                yield return new ListValue(current);
+            }
         }
-
-        return call.Result(result);
     }
 
     private static Value Aggregate(Invocation call)
@@ -108,20 +118,26 @@ internal static partial class QueryFunctions
 
     private static Value Accumulate(Invocation call)
     {
-        var result = new List<Value>();
-        Value? acc = call.Count > 2 ? call[2] : null;
-        if (acc is not null)
+        var source = call.Seq(0);
+        var seed = call.Count > 2 ? call[2] : null;
+        return Sequences.Result(AccumulateItems(call, source, seed));
+    }
+
+    private static IEnumerable<Value> AccumulateItems(Invocation call, IEnumerable<Value> source, Value? seed)
+    {
+        using var items = source.GetEnumerator();
+        if (seed is null)
         {
-            result.Add(acc);
+            seed = items.MoveNext() ? items.Current : throw YaqlException.TypeError("accumulate() of empty sequence with no initial value");
         }
 
-        foreach (var item in call.Seq(0))
+        yield return seed;
+        var total = seed;
+        while (items.MoveNext())
         {
-            acc = acc is null ? item : call.Call(1, acc, item);
-            result.Add(acc);
+            total = call.Call(1, total, items.Current);
+            yield return total;
         }
-
-        return call.Result(result);
     }
 
     private static Value Generate(Invocation call)
@@ -129,7 +145,7 @@ internal static partial class QueryFunctions
         var decycle = call.Named("decycle")?.IsTruthy ?? (call.Count > 4 && call[4].IsTruthy);
         var selector = call.Count > 3 ? call.Node(3) : null;
         var initial = call[0];
-        return call.Result(Produce(call, initial, selector, decycle));
+        return Sequences.Result(Produce(call, initial, selector, decycle));
     }
 
     private static IEnumerable<Value> Produce(Invocation call, Value current, Syntax.YaqlNode? selector, bool decycle)

@@ -11,32 +11,32 @@ internal static partial class QueryFunctions
     {
         r.Add("where", CallForm.Method, 2, 2, Where);
         r.Add("filter", CallForm.Method, 2, 2, Where);
-        r.Add("select", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).Select(v => call.Call(1, v))));
-        r.Add("selectMany", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).SelectMany(v =>
+        r.Add("select", CallForm.Method, 2, 2, call => Sequences.Result(call.Seq(0).Select(v => call.Call(1, v))));
+        r.Add("selectMany", CallForm.Method, 2, 2, call => Sequences.Result(call.Seq(0).SelectMany(v =>
         {
             var inner = call.Call(1, v);
-            return Sequences.IsIterable(inner) ? Sequences.Enumerate(inner) : throw YaqlException.TypeError("selectMany selector must return an iterable");
+            return Sequences.IsIterable(inner) ? Sequences.Enumerate(inner) : [inner];
         })));
-        r.Add("skip", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).Skip(call.SmallInt(1))));
+        r.Add("skip", CallForm.Method, 2, 2, call => Sequences.Result(call.Seq(0).Skip(call.SmallInt(1))));
         r.Add("limit", CallForm.Method, 2, 2, Take);
         r.Add("take", CallForm.Method, 2, 2, Take);
-        r.Add("append", CallForm.Both, 1, -1, call => call.Result(call.Seq(0).Concat(Enumerable.Range(1, call.Count - 1).Select(i => call[i]))));
+        r.Add("append", CallForm.Both, 1, -1, call => Sequences.Result(call.Seq(0).Concat(Enumerable.Range(1, call.Count - 1).Select(i => call[i]))));
         r.Add("distinct", CallForm.Both, 1, 2, Distinct);
         r.Add("enumerate", CallForm.Both, 1, 2, call =>
         {
             var start = call.Count > 1 ? call.Int(1) : BigInteger.Zero;
-            return call.Result(call.Seq(0).Select((v, i) => (Value)new ListValue([new IntValue(start + i), v])));
+            return Sequences.Result(call.Seq(0).Select((v, i) => (Value)new ListValue([new IntValue(start + i), v])));
         });
         r.Add("any", CallForm.Both, 1, 2, call => Value.From(call.Count > 1 ? call.Seq(0).Any(v => call.Call(1, v).IsTruthy) : call.Seq(0).Any()));
         r.Add("all", CallForm.Both, 1, 2, call => Value.From(call.Count > 1 ? call.Seq(0).All(v => call.Call(1, v).IsTruthy) : call.Seq(0).All(v => v.IsTruthy)));
         r.Add("concat", CallForm.Both, 1, -1, call =>
         {
             var parts = Enumerable.Range(0, call.Count).Select(call.Seq).ToList();
-            return call.Result(parts.SelectMany(p => p));
+            return Sequences.Result(parts.SelectMany(p => p));
         });
         r.Add("len", CallForm.Both, 1, 1, Length);
         r.Add("count", CallForm.Method, 1, 1, call => Value.From(call.Seq(0).LongCount()));
-        r.Add("memorize", CallForm.Method, 1, 1, call => call[0] is ListValue list ? list : call.Result(call.Seq(0).ToList()));
+        r.Add("memorize", CallForm.Method, 1, 1, call => call[0] is ListValue list ? list : Sequences.Result(call.Seq(0).ToList()));
         r.Add("sum", CallForm.Method, 1, 2, Sum);
         r.Add("max", CallForm.Method, 1, 2, call => Extreme(call, max: true));
         r.Add("min", CallForm.Method, 1, 2, call => Extreme(call, max: false));
@@ -90,7 +90,7 @@ internal static partial class QueryFunctions
             if (call.Count > 1 && call.Int(1) >= 0)
             {
                 call.Context.CheckSize((long)BigInteger.Min(call.Int(1), long.MaxValue));
-                return call.Result(Enumerable.Repeat(value, call.SmallInt(1)));
+                return Sequences.Result(Enumerable.Repeat(value, call.SmallInt(1)));
             }
 
             return Sequences.Endless(Forever(value), call.Context);
@@ -100,8 +100,8 @@ internal static partial class QueryFunctions
             var items = call.Seq(0).ToList();
             return Sequences.Endless(Cycle(items), call.Context);
         });
-        r.Add("takeWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).TakeWhile(v => call.Call(1, v).IsTruthy)));
-        r.Add("skipWhile", CallForm.Method, 2, 2, call => call.Result(call.Seq(0).SkipWhile(v => call.Call(1, v).IsTruthy)));
+        r.Add("takeWhile", CallForm.Method, 2, 2, call => Sequences.Result(call.Seq(0).TakeWhile(v => call.Call(1, v).IsTruthy)));
+        r.Add("skipWhile", CallForm.Method, 2, 2, call => Sequences.Result(call.Seq(0).SkipWhile(v => call.Call(1, v).IsTruthy)));
         r.Add("indexOf", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => YaqlEquality.AreEqual(v, call[1]), last: false)));
         r.Add("lastIndexOf", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => YaqlEquality.AreEqual(v, call[1]), last: true)));
         r.Add("indexWhere", CallForm.Method, 2, 2, call => Value.From(IndexWhere(call.Seq(0), v => call.Call(1, v).IsTruthy, last: false)));
@@ -110,7 +110,7 @@ internal static partial class QueryFunctions
         {
             < 0 => throw YaqlException.ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
             0 => ListValue.Empty,
-            var length => call.Result(call.Seq(0).Chunk(length).Select(c => (Value)new ListValue(c))),
+            var length => Sequences.Result(call.Seq(0).Chunk(length).Select(c => (Value)new ListValue(c))),
         });
         r.Add("splitWhere", CallForm.Method, 2, 2, call => SplitWhere(call, keepSeparator: false));
         r.Add("sliceWhere", CallForm.Method, 2, 2, call => SplitWhere(call, keepSeparator: true));
@@ -122,8 +122,9 @@ internal static partial class QueryFunctions
             return new ListValue([new ListValue(items.Take(index)), new ListValue(items.Skip(index))]);
         });
         r.Add("aggregate", CallForm.Method, 2, 3, Aggregate);
+        r.Add("reduce", CallForm.Method, 2, 3, Aggregate);
         r.Add("accumulate", CallForm.Method, 2, 3, Accumulate);
-        r.Add("reverse", CallForm.Method, 1, 1, call => call.Result(call.Seq(0).Reverse()));
+        r.Add("reverse", CallForm.Method, 1, 1, call => Sequences.Result(call.Seq(0).Reverse()));
         r.Add("isIterable", CallForm.Function, 1, 1, call => Value.From(Sequences.IsIterable(call[0])));
         r.Add("generate", CallForm.Function, 3, 5, Generate, acceptsNamed: true);
         r.Add("defaultIfEmpty", CallForm.Method, 2, 2, call =>
@@ -135,9 +136,9 @@ internal static partial class QueryFunctions
         r.Add("mergeWith", CallForm.Method, 2, 5, MergeWith, acceptsNamed: true);
     }
 
-    private static Value Where(Invocation call) => call.Result(call.Seq(0).Where(v => call.Call(1, v).IsTruthy));
+    private static Value Where(Invocation call) => Sequences.Result(call.Seq(0).Where(v => call.Call(1, v).IsTruthy));
 
-    private static Value Take(Invocation call) => call.Result(call.Seq(0).Take(call.SmallInt(1)));
+    private static Value Take(Invocation call) => Sequences.Result(call.Seq(0).Take(call.SmallInt(1)));
 
     private static Value Length(Invocation call) => call[0] switch
     {
@@ -167,7 +168,7 @@ internal static partial class QueryFunctions
     {
         var source = call.Seq(0);
         var seen = new HashSet<Value>();
-        return call.Result(call.Count > 1
+        return Sequences.Result(call.Count > 1
             ? source.Where(v => seen.Add(call.Call(1, v)))
             : source.Where(seen.Add));
     }

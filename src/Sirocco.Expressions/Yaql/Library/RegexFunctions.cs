@@ -45,13 +45,13 @@ internal static class RegexFunctions
                 return Value.Null;
             }
 
-            return call.Count > 2 ? call.Invoke(call.Node(2)!, Publish(match, call)) : new StringValue(match.Value);
+            return call.Count > 2 ? call.Invoke(call.Node(2)!, Publish(match)) : new StringValue(match.Value);
         });
         r.Add("searchAll", CallForm.Method, 2, 3, call =>
         {
             var regex = ReceiverRegex(call);
-            return call.Result(regex.Matches(call.Str(1)).Select(m =>
-                call.Count > 2 ? call.Invoke(call.Node(2)!, Publish(m, call)) : new StringValue(m.Value)));
+            return Sequences.Result(regex.Matches(call.Str(1)).Select(m =>
+                call.Count > 2 ? call.Invoke(call.Node(2)!, Publish(m)) : new StringValue(m.Value)));
         });
         r.Add("split", CallForm.Method, 2, 3, call =>
         {
@@ -73,7 +73,7 @@ internal static class RegexFunctions
             var count = call.Count > 3 ? call.SmallInt(3) : 0;
             return new StringValue(regex.Replace(
                 text,
-                m => call.Invoke(call.Node(2)!, Publish(m, call)) is StringValue s ? s.Value : throw YaqlException.TypeError("replaceBy selector must return a string"),
+                m => call.Invoke(call.Node(2)!, Publish(m)) is StringValue s ? s.Value : throw YaqlException.TypeError("replaceBy selector must return a string"),
                 count <= 0 ? -1 : count));
         });
     }
@@ -95,7 +95,7 @@ internal static class RegexFunctions
     /// through the reference's loop over <c>groupdict().values()</c>, which unpacks each value into
     /// (name, group) and so fails for nearly every match; we fail the same way.
     /// </summary>
-    private static Value[] Publish(Match match, Invocation call)
+    private static Value[] Publish(Match match)
     {
         Value Record(Group g) => DictValue.From([
             new KeyValuePair<string, Value>("value", g.Success ? new StringValue(g.Value) : Value.Null),
@@ -124,7 +124,6 @@ internal static class RegexFunctions
             }
         }
 
-        _ = call;
         return [whole, .. Enumerable.Range(1, match.Groups.Count - 1).Select(i => Record(match.Groups[i]))];
     }
 

@@ -135,17 +135,30 @@ internal static partial class StringFunctions
 
     private static Value Substring(Invocation call)
     {
+        // As the reference: a negative start counts from the end once, then Python slicing applies
+        // (so a start still negative counts from the end again).
         var text = call.Str(0);
         long start = call.SmallInt(1);
         long length = call.Count > 2 ? call.SmallInt(2) : -1;
-        if (start < 0)
+        if (length < 0)
         {
-            start = Math.Max(0, text.Length + start);
+            length = text.Length;
         }
 
-        start = Math.Min(start, text.Length);
-        var end = length < 0 ? text.Length : Math.Min(text.Length, start + length);
-        return new StringValue(end <= start ? string.Empty : text[(int)start..(int)end]);
+        if (start < 0)
+        {
+            start += text.Length;
+        }
+
+        return new StringValue(PythonSlice(text, start, start + length));
+    }
+
+    private static string PythonSlice(string text, long start, long stop)
+    {
+        static long Clamp(long index, int length) => index < 0 ? Math.Max(0, index + length) : Math.Min(index, length);
+        var from = Clamp(start, text.Length);
+        var to = Clamp(stop, text.Length);
+        return to <= from ? string.Empty : text[(int)from..(int)to];
     }
 
     private static long Find(Invocation call, bool last)

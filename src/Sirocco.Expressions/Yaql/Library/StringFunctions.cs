@@ -12,7 +12,7 @@ internal static partial class StringFunctions
 {
     public static void Register(FunctionRegistry r)
     {
-        r.Add("concat", CallForm.Function, 0, -1, call =>
+        r.Add("concat", CallForm.Function, 1, -1, call =>
             new StringValue(string.Concat(Enumerable.Range(0, call.Count).Select(call.Str))));
         r.Add("toUpper", CallForm.Method, 1, 1, call => new StringValue(call.Str(0).ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal)));
         r.Add("toLower", CallForm.Method, 1, 1, call => new StringValue(call.Str(0).ToLowerInvariant()));

@@ -29,6 +29,7 @@ internal static class SystemFunctions
             return new YaqlScopeValue(scope);
         });
         r.Add("unpack", CallForm.Method, 1, -1, Unpack);
+        r.Add("call", CallForm.Function, 3, 4, CallByName);
         r.Add("assert", CallForm.Method, 2, 3, call =>
         {
             var value = call[0] is YaqlLazy lazy ? new YaqlLazy(lazy.Enumerate().ToList()) : call[0];
@@ -89,6 +90,21 @@ internal static class SystemFunctions
         }
 
         return new YaqlScopeValue(scope);
+    }
+
+    /// <summary><c>call(name, args, kwargs[, receiver])</c>: calls a function (or, with a receiver, a method) by name.</summary>
+    private static Value CallByName(Invocation call)
+    {
+        var name = call.Node(0) is KeywordNode keyword ? keyword.Name : call.Str(0);
+        var args = call.Seq(1).Select(v => (YaqlNode)new ConstantNode(v, call.Node(1)!.Position));
+        var kwargs = call.Dict(2).Select(e => (YaqlNode)new MappingNode(
+            new KeywordNode(e.Key is StringValue s ? s.Value : throw Invocation.NoMatch, 0),
+            new ConstantNode(e.Value, 0),
+            0));
+        var node = new CallNode(name, [.. args, .. kwargs], call.Node(0)!.Position);
+        return call.Count > 3
+            ? call.Context.Library.CallMethod(node, call[3], call.Scope, call.Context)
+            : call.Context.Library.CallFunction(node, call.Scope, call.Context);
     }
 
     private static Value Unpack(Invocation call)

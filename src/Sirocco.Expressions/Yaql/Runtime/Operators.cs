@@ -9,7 +9,23 @@ namespace Sirocco.Expressions.Yaql.Runtime;
 /// </summary>
 internal static class Operators
 {
-    public static Value Apply(string op, Value left, Value right, EvalContext context) => op switch
+    public static Value Apply(string op, Value left, Value right, EvalContext context)
+    {
+        try
+        {
+            return ApplyUnchecked(op, left, right, context);
+        }
+        catch (ArgumentOutOfRangeException) when (left is YaqlDateTime or YaqlTimeSpan || right is YaqlDateTime or YaqlTimeSpan)
+        {
+            throw new YaqlException("overflow", "date value out of range");
+        }
+        catch (OverflowException)
+        {
+            throw new YaqlException("overflow", "numeric result out of range");
+        }
+    }
+
+    private static Value ApplyUnchecked(string op, Value left, Value right, EvalContext context) => op switch
     {
         "+" => Add(left, right, context),
         "-" => Subtract(left, right),
@@ -20,19 +36,36 @@ internal static class Operators
         "!=" => Value.From(!YaqlEquality.AreEqual(left, right)),
         "<" or ">" or "<=" or ">=" => Value.From(Compare(op, left, right)),
         "in" => Value.From(In(left, right)),
-        "=~" => Value.From(RegexMatch(left, right, context)),
-        "!~" => Value.From(!RegexMatch(left, right, context)),
+        "=~" => Value.From(RegexMatch(left, right)),
+        "!~" => Value.From(!RegexMatch(left, right)),
         _ => throw YaqlException.NoMatchingFunction("#operator_" + op),
     };
 
+    /// <summary>
+    /// Integers may grow to this many bits (about 20,000 decimal digits). Python would compute bigger ones
+    /// but cannot print or store them (4,300-digit conversion limit), and an unbounded one can exhaust memory.
+    /// </summary>
+    public const long MaxIntegerBits = 65_536;
+
     public static bool IsNumber(Value value) => value is IntValue or FloatValue;
+
+    public static IntValue CheckedInteger(BigInteger value) => value.GetBitLength() > MaxIntegerBits
+        ? throw new YaqlException("limit", $"Integer result exceeds the limit of {MaxIntegerBits} bits")
+        : new IntValue(value);
 
     public static double ToDouble(Value value) => value switch
     {
-        IntValue i => (double)i.Value,
+        // BigInteger's double conversion is not correctly rounded beyond 2^53; Python's is.
+        IntValue i => BigInteger.Abs(i.Value) < (BigInteger.One << 53) ? (double)(long)i.Value : BigToDouble(i.Value),
         FloatValue f => f.Value,
         _ => throw new InvalidOperationException("Not a number."),
     };
+
+    private static double BigToDouble(BigInteger value)
+    {
+        var result = double.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        return double.IsFinite(result) ? result : throw new YaqlException("overflow", "int too large to convert to float");
+    }
 
     private static Value Add(Value left, Value right, EvalContext context)
     {
@@ -81,17 +114,27 @@ internal static class Operators
         switch (left, right)
         {
             case (IntValue a, IntValue b):
-                return new IntValue(a.Value * b.Value);
+                return a.Value.GetBitLength() + b.Value.GetBitLength() > MaxIntegerBits + 1
+                    ? throw new YaqlException("limit", $"Integer result exceeds the limit of {MaxIntegerBits} bits")
+                    : new IntValue(a.Value * b.Value);
             case (IntValue or FloatValue, IntValue or FloatValue):
                 return new FloatValue(ToDouble(left) * ToDouble(right));
             case (StringValue s, IntValue n):
                 return Repeat(s, n.Value, context);
             case (IntValue n, StringValue s):
                 return Repeat(s, n.Value, context);
+            case (StringValue s, BoolValue b):
+                return Repeat(s, b.Value ? 1 : 0, context);
+            case (BoolValue b, StringValue s):
+                return Repeat(s, b.Value ? 1 : 0, context);
             case (ListValue l, IntValue n):
                 return RepeatList(l, n.Value, context);
             case (IntValue n, ListValue l):
                 return RepeatList(l, n.Value, context);
+            case (ListValue l, BoolValue b):
+                return RepeatList(l, b.Value ? 1 : 0, context);
+            case (BoolValue b, ListValue l):
+                return RepeatList(l, b.Value ? 1 : 0, context);
             case (YaqlTimeSpan t, IntValue or FloatValue):
                 return new YaqlTimeSpan(t.Value * ToDouble(right));
             case (IntValue or FloatValue, YaqlTimeSpan t):
@@ -255,7 +298,7 @@ internal static class Operators
         }
     }
 
-    private static bool RegexMatch(Value left, Value right, EvalContext context)
+    private static bool RegexMatch(Value left, Value right)
     {
         if (left is not StringValue text)
         {
@@ -268,7 +311,6 @@ internal static class Operators
             StringValue pattern => PythonRegex.Compile(pattern.Value, 0),
             _ => throw YaqlException.NoMatchingFunction("#operator_=~"),
         };
-        _ = context;
         return regex.IsMatch(text.Value);
     }
 }

@@ -16,7 +16,7 @@ internal static class Properties
             case DictValue dict:
                 return dict.TryGetValue(key, out var found) ? found : throw YaqlException.KeyNotFound("'" + key.Value + "'");
             case ListValue or YaqlSet or YaqlLazy or YaqlOrdered:
-                return Sequences.Result(Sequences.Enumerate(receiver).Select(item => Get(item, key, context)), receiver, context);
+                return Sequences.Result(Sequences.Enumerate(receiver).Select(item => Get(item, key, context)));
             case YaqlDateTime dateTime when DateTimeProperty(dateTime, name) is { } value:
                 return value;
             case YaqlTimeSpan span when TimeSpanProperty(span.Value, name) is { } value:

@@ -20,7 +20,7 @@ internal static class Sequences
     /// A query result. The reference returns Python iterators here, and that shows: they cannot be
     /// indexed, are always truthy and equal only to themselves, so ours are lazy values too.
     /// </summary>
-    public static Value Result(IEnumerable<Value> items, Value source, EvalContext context) => new YaqlLazy(items);
+    public static Value Result(IEnumerable<Value> items) => new YaqlLazy(items);
 
     /// <summary>An endless producer: each item costs a step, so consuming it all fails at the step limit.</summary>
     public static YaqlLazy Endless(IEnumerable<Value> items, EvalContext context) => new(Stepped(items, context));

@@ -21,6 +21,9 @@ internal sealed class YaqlOptions
     /// <summary>Parsed expressions kept in the cache. Default 10,000.</summary>
     public int MaxCachedExpressions { get; init; } = 10_000;
 
+    /// <summary>The clock of <c>now()</c>. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     public void Validate()
     {
         if (MaxSteps < 1 || MaxDepth < 1 || MaxOutputSize < 1 || MaxCachedExpressions < 0)

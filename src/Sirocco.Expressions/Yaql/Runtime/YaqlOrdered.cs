@@ -28,30 +28,45 @@ internal sealed class YaqlOrdered : Value
 
     private Value[] Sort()
     {
-        var keyed = _source.Select((item, index) => (Item: item, Index: index, Keys: _keys.Select(k => k.Key(item)).ToArray())).ToArray();
+        // Keys are computed when first compared, as the reference's comparison-based sort does:
+        // a single item is never compared, so its key is never evaluated.
+        var items = _source.ToArray();
+        if (items.Length < 2)
+        {
+            return items;
+        }
+
+        var keys = new Value?[items.Length][];
+        var order = Enumerable.Range(0, items.Length).ToArray();
         try
         {
-            Array.Sort(keyed, Compare);
+            Array.Sort(order, Compare);
         }
         catch (InvalidOperationException e) when (e.InnerException is YaqlException inner)
         {
             throw inner;
         }
 
-        return [.. keyed.Select(k => k.Item)];
+        return [.. order.Select(i => items[i])];
 
-        int Compare((Value Item, int Index, Value[] Keys) a, (Value Item, int Index, Value[] Keys) b)
+        Value Key(int item, int level)
         {
-            for (var i = 0; i < _keys.Length; i++)
+            var row = keys[item] ??= new Value?[_keys.Length];
+            return row[level] ??= _keys[level].Key(items[item]);
+        }
+
+        int Compare(int a, int b)
+        {
+            for (var level = 0; level < _keys.Length; level++)
             {
-                var c = Operators.CompareOrdered(a.Keys[i], b.Keys[i], "#operator_<");
+                var c = Operators.CompareOrdered(Key(a, level), Key(b, level), "#operator_<");
                 if (c != 0)
                 {
-                    return _keys[i].Descending ? -c : c;
+                    return _keys[level].Descending ? -c : c;
                 }
             }
 
-            return a.Index.CompareTo(b.Index);
+            return a.CompareTo(b);
         }
     }
 

@@ -29,7 +29,8 @@ internal static class YaqlOutput
 
                 return new ListValue(list.Items.Select(v => Convert(v, context, forText)));
             case YaqlSet set:
-                return new ListValue(set.Items.Select(v => Hashable(Convert(v, context, forText))));
+                var converted = set.Items.Select(v => Hashable(Convert(v, context, forText))).ToList();
+                return forText ? new RenderedSet(converted) : new ListValue(converted);
             case YaqlLazy or YaqlOrdered:
                 var items = new List<Value>();
                 foreach (var item in Sequences.Enumerate(value))
@@ -61,11 +62,35 @@ internal static class YaqlOutput
         _ => value,
     };
 
-    private static bool IsPlain(Value value) => value switch
+    // Hand-written loops: this runs over every result, and most results are plain JSON already.
+    private static bool IsPlain(Value value)
     {
-        NullValue or BoolValue or IntValue or FloatValue or StringValue => true,
-        ListValue list => list.Items.All(IsPlain),
-        DictValue dict => dict.All(e => e.Key is NullValue or BoolValue or IntValue or FloatValue or StringValue && IsPlain(e.Value)),
-        _ => false,
-    };
+        switch (value)
+        {
+            case StringValue or IntValue or NullValue or BoolValue or FloatValue:
+                return true;
+            case ListValue list:
+                foreach (var item in list.Items)
+                {
+                    if (!IsPlain(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case DictValue dict:
+                foreach (var (key, item) in dict)
+                {
+                    if (key is not (StringValue or IntValue or NullValue or BoolValue or FloatValue) || !IsPlain(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
 }

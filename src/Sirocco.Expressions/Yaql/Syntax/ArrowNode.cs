@@ -10,6 +10,8 @@ internal sealed class ArrowNode(YaqlNode left, YaqlNode right, int position) : Y
 
     public YaqlNode Right { get; } = right;
 
+    public override int Height { get; } = HeightOf(left, right);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

@@ -10,6 +10,8 @@ internal sealed class CallNode(string name, YaqlNode[] arguments, int position) 
 
     public YaqlNode[] Arguments { get; } = arguments;
 
+    public override int Height { get; } = HeightOf(arguments);
+
     /// <summary>The arguments that are not <c>name =&gt; value</c>, split once at parse time.</summary>
     public YaqlNode[] Positional { get; } = [.. arguments.Where(a => a is not MappingNode { Name: not null })];
 
@@ -19,6 +21,13 @@ internal sealed class CallNode(string name, YaqlNode[] arguments, int position) 
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();
-        return context.Library.CallFunction(this, scope, context);
+        try
+        {
+            return context.Library.CallFunction(this, scope, context);
+        }
+        catch (YaqlException e) when (e.Position is null)
+        {
+            throw e.At(Position);
+        }
     }
 }

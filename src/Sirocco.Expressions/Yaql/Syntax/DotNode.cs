@@ -12,6 +12,8 @@ internal sealed class DotNode(YaqlNode receiver, YaqlNode member, bool nullSafe,
 
     public bool NullSafe { get; } = nullSafe;
 
+    public override int Height { get; } = HeightOf(receiver, member);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();
@@ -21,11 +23,18 @@ internal sealed class DotNode(YaqlNode receiver, YaqlNode member, bool nullSafe,
             return Value.Null;
         }
 
-        return Member switch
+        try
         {
-            KeywordNode keyword => Properties.Get(receiver, keyword.Key, context),
-            CallNode call => context.Library.CallMethod(call, receiver, scope, context),
-            _ => Member.Evaluate(context, new Scope(scope, receiver)),
-        };
+            return Member switch
+            {
+                KeywordNode keyword => Properties.Get(receiver, keyword.Key, context),
+                CallNode call => context.Library.CallMethod(call, receiver, scope, context),
+                _ => Member.Evaluate(context, new Scope(scope, receiver)),
+            };
+        }
+        catch (YaqlException e) when (e.Position is null)
+        {
+            throw e.At(Member.Position);
+        }
     }
 }

@@ -10,13 +10,15 @@ internal sealed class IndexNode(YaqlNode target, YaqlNode[] arguments, int posit
 
     public YaqlNode[] Arguments { get; } = arguments;
 
+    public override int Height { get; } = HeightOf([target, .. arguments]);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();
         var target = Target.Evaluate(context, scope);
         if (Arguments.Length is < 1 or > 2 || Arguments.Any(a => a is MappingNode))
         {
-            throw YaqlException.NoMatchingFunction("#indexer");
+            throw YaqlException.NoMatchingFunction("#indexer").At(Position);
         }
 
         var index = Arguments[0].Evaluate(context, scope);
@@ -29,14 +31,14 @@ internal sealed class IndexNode(YaqlNode target, YaqlNode[] arguments, int posit
                     n += list.Count;
                 }
 
-                return n >= 0 && n < list.Count ? list[(int)n] : throw YaqlException.IndexOutOfRange();
+                return n >= 0 && n < list.Count ? list[(int)n] : throw YaqlException.IndexOutOfRange().At(Position);
             case DictValue dict when Arguments.Length == 1:
-                return dict.TryGetValue(index, out var value) ? value : throw YaqlException.KeyNotFound(YaqlText.Repr(index));
+                return dict.TryGetValue(index, out var value) ? value : throw YaqlException.KeyNotFound(YaqlText.Repr(index)).At(Position);
             case DictValue dict:
                 var fallback = Arguments[1].Evaluate(context, scope);
                 return dict.TryGetValue(index, out var found) ? found : fallback;
             default:
-                throw YaqlException.NoMatchingFunction("#indexer");
+                throw YaqlException.NoMatchingFunction("#indexer").At(Position);
         }
     }
 }

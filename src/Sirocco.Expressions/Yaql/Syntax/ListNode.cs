@@ -8,6 +8,8 @@ internal sealed class ListNode(YaqlNode[] items, int position) : YaqlNode(positi
 {
     public YaqlNode[] Items { get; } = items;
 
+    public override int Height { get; } = HeightOf(items);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

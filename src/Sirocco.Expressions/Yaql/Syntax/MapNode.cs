@@ -8,6 +8,8 @@ internal sealed class MapNode(YaqlNode[] entries, int position) : YaqlNode(posit
 {
     public YaqlNode[] Entries { get; } = entries;
 
+    public override int Height { get; } = HeightOf(entries);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

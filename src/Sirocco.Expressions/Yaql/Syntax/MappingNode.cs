@@ -10,6 +10,8 @@ internal sealed class MappingNode(YaqlNode key, YaqlNode value, int position) : 
 
     public YaqlNode Value { get; } = value;
 
+    public override int Height { get; } = HeightOf(key, value);
+
     /// <summary>The argument name when the key is a bare word (<c>name =&gt; value</c>), else null.</summary>
     public string? Name => Key is KeywordNode keyword ? keyword.Name : null;
 

@@ -8,6 +8,8 @@ internal sealed class NotNode(YaqlNode operand, int position) : YaqlNode(positio
 {
     public YaqlNode Operand { get; } = operand;
 
+    public override int Height { get; } = HeightOf(operand);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

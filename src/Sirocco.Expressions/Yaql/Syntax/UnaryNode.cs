@@ -10,6 +10,8 @@ internal sealed class UnaryNode(string op, YaqlNode operand, int position) : Yaq
 
     public YaqlNode Operand { get; } = operand;
 
+    public override int Height { get; } = HeightOf(operand);
+
     public override Value Evaluate(EvalContext context, Scope scope)
     {
         context.Step();

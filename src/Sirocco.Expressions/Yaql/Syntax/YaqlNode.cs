@@ -8,5 +8,19 @@ internal abstract class YaqlNode(int position)
 {
     public int Position { get; } = position;
 
+    /// <summary>Nesting height of the tree below this node (1 for a leaf); bounds evaluation recursion.</summary>
+    public virtual int Height => 1;
+
+    protected static int HeightOf(params ReadOnlySpan<YaqlNode> children)
+    {
+        var max = 0;
+        foreach (var child in children)
+        {
+            max = Math.Max(max, child.Height);
+        }
+
+        return max + 1;
+    }
+
     public abstract Value Evaluate(EvalContext context, Scope scope);
 }

@@ -38,6 +38,12 @@ internal sealed class YaqlParser
             throw parser.Unexpected();
         }
 
+        // Long operator chains (a.b.c...) parse in a loop but evaluate recursively.
+        if (node.Height > maxDepth * 4)
+        {
+            throw new YaqlException("limit", $"Expression nests deeper than the limit of {maxDepth * 4} operations");
+        }
+
         return node;
     }
 
@@ -127,7 +133,9 @@ internal sealed class YaqlParser
                 _index++;
                 var inner = ParseExpression(0);
                 Expect(TokenKind.RightParen);
-                return inner;
+
+                // A parenthesised literal is no longer a literal to the reference's overload pre-check.
+                return inner is ConstantNode constant ? new WrapNode(constant, token.Position) : inner;
             case TokenKind.LeftBracket:
                 _index++;
                 return new ListNode(ParseArguments(TokenKind.RightBracket), token.Position);
@@ -169,7 +177,7 @@ internal sealed class YaqlParser
                     throw Unexpected();
                 }
 
-                args.Add(new ConstantNode(Values.Value.Null, Current.Position));
+                args.Add(new OmittedNode(Current.Position));
                 _index++;
                 continue;
             }

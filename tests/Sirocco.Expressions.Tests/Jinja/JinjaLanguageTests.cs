@@ -1,0 +1,134 @@
+using Sirocco.Expressions.Jinja;
+using Sirocco.Expressions.Values;
+
+namespace Sirocco.Expressions.Tests.Jinja;
+
+public class JinjaLanguageTests
+{
+    private static readonly ExpressionContext Context = new(JsonValues.Parse("""{"n": 2, "s": "hi", "l": [1, 2]}"""));
+
+    [Theory]
+    [InlineData("{{ x }}", true)]
+    [InlineData("a {% if x %}b{% endif %}", true)]
+    [InlineData("{{ 1 +\n 2 }}", false)]
+    [InlineData("{ { x } }", false)]
+    [InlineData("<% $.x %>", false)]
+    [InlineData("no expression", false)]
+    public void Contains_uses_mistrals_single_line_patterns(string text, bool expected)
+    {
+        Assert.Equal(expected, new JinjaLanguage().Contains(text));
+    }
+
+    [Theory]
+    [InlineData("{{ _.n }}", "2")]
+    [InlineData("{{ _.l }}", "[1,2]")]
+    [InlineData(" {{ _.n }}", "\" 2\"")]
+    [InlineData("{{ _.l }}!", "\"[1, 2]!\"")]
+    [InlineData("{{ _.s }}{{ _.n }}", "\"hi2\"")]
+    public void Exactly_one_expression_is_typed_anything_else_is_text(string text, string expectedJson)
+    {
+        Assert.Equal(expectedJson, new JinjaLanguage().Evaluate(text, Context).Value!.ToJson());
+    }
+
+    [Fact]
+    public void Errors_carry_expression_category_and_position()
+    {
+        var error = new JinjaLanguage().Evaluate("{{ _.n + }}", Context).Error!;
+
+        Assert.Equal("{{ _.n + }}", error.Expression);
+        Assert.Equal("syntax", error.Category);
+        Assert.Equal(9, error.Position); // where "}}" ends the expression early
+    }
+
+    [Fact]
+    public void Unknown_character_position_points_into_the_string()
+    {
+        var error = new JinjaLanguage().Evaluate("{{ $.x }}", Context).Error!;
+
+        Assert.Equal(3, error.Position);
+    }
+
+    [Theory]
+    [InlineData("{{ _.n + 'a' }}", 7)]
+    [InlineData("{{ _.s | int + _.nope }}", 13)]
+    [InlineData("xx {{ _.l[5] + 1 }}", 13)]
+    public void Runtime_errors_point_at_the_failing_expression(string text, int position)
+    {
+        Assert.Equal(position, new JinjaLanguage().Evaluate(text, Context).Error!.Position);
+    }
+
+    [Theory]
+    [InlineData("{{ _.n | nosuch }}", "unknown_function")]
+    [InlineData("a {% if %}{% endif %}", "syntax")]
+    [InlineData("{% for x in y %}", "syntax")]
+    [InlineData("{{ (1 }}", "syntax")]
+    public void CheckSyntax_reports_what_mistral_validation_refuses(string text, string category)
+    {
+        var errors = new JinjaLanguage().CheckSyntax(text);
+
+        Assert.Equal(category, Assert.Single(errors).Category);
+    }
+
+    [Fact]
+    public void CheckSyntax_accepts_valid_templates()
+    {
+        Assert.Empty(new JinjaLanguage().CheckSyntax("x {% for i in _.l if i %}{{ i | string }}{% endfor %} {{ task('a').result }}"));
+    }
+
+    [Fact]
+    public void Parsed_trees_are_shared_safely_across_threads()
+    {
+        var language = new JinjaLanguage();
+        const string Text = "{% for i in _.l %}{{ i * _.n }},{% endfor %}{{ _.s | upper }}";
+        var results = new string?[64];
+
+        Parallel.For(0, results.Length, i =>
+        {
+            var context = new ExpressionContext(JsonValues.Parse($$"""{"n": {{i}}, "s": "t{{i}}", "l": [1, 2]}"""));
+            results[i] = (language.Evaluate(Text, context).Value as StringValue)?.Value;
+        });
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal($"{i},{2 * i},T{i}", results[i]);
+        }
+    }
+
+    [Fact]
+    public void Evaluating_plain_text_directly_does_not_make_it_an_expression()
+    {
+        var language = new JinjaLanguage();
+
+        language.Evaluate("plain text", Context);
+
+        Assert.False(language.Contains("plain text"));
+    }
+
+    [Fact]
+    public void A_zero_sized_cache_still_evaluates()
+    {
+        var language = new JinjaLanguage(new ExpressionOptions { MaxCachedExpressions = 0 });
+
+        Assert.Equal(Value.From(3), language.Evaluate("{{ _.n + 1 }}", Context).Value);
+        Assert.Equal(Value.From(3), language.Evaluate("{{ _.n + 1 }}", Context).Value);
+    }
+
+    [Fact]
+    public void Results_are_plain_json_values()
+    {
+        var value = new JinjaLanguage().Evaluate("{{ {1: (1, 2), 'g': _.l | map('string'), 'r': range(2)} }}", Context).Value!;
+
+        Assert.Equal("""{"1":[1,2],"g":["1","2"],"r":[0,1]}""", value.ToJson());
+        var dict = Assert.IsType<DictValue>(value);
+        Assert.All(dict.Keys, k => Assert.IsType<StringValue>(k));
+        Assert.False(Assert.IsType<ListValue>(dict.Get("1")).IsTuple);
+    }
+
+    [Fact]
+    public void Router_sends_mixed_strings_to_jinja_with_the_yaql_part_literal()
+    {
+        var result = Expressions.CreateEvaluator().Evaluate("{{ _.n }} <% $.n %>", Context);
+
+        Assert.Equal(Value.From("2 <% $.n %>"), result.Value);
+    }
+}
