@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Sirocco.Actions.Registry;
 using Sirocco.Actions.Standard;
 using Sirocco.Api.Auth;
+using Sirocco.Api.Callbacks;
 using Sirocco.Api.CronTriggers;
 using Sirocco.Api.Definitions;
 using Sirocco.Api.Environments;
@@ -76,6 +77,9 @@ public static class SiroccoServer
     private static void AddServices(IServiceCollection services, IConfiguration configuration, ApiOptions options)
     {
         services.AddSingleton(options);
+        services.TryAddSingleton(CallbackOptions.From(configuration));
+        services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
+        services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
@@ -102,7 +106,7 @@ public static class SiroccoServer
             sp.GetRequiredService<ISiroccoStore>(),
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
-            sp.GetRequiredService<InProcessTaskQueue>(),
+            ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>()),
             new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new ActionRunner(
@@ -127,6 +131,7 @@ public static class SiroccoServer
         ExecutionEndpoints.Map(v2);
         TaskEndpoints.Map(v2);
         ActionExecutionEndpoints.Map(v2);
+        CallbackEndpoints.Map(v2);
         v2.MapFallback(NotFound).ExcludeFromDescription();
     }
 
