@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using Sirocco.Actions.Registry;
 using Sirocco.Actions.Standard;
+using Sirocco.Api.AdHoc;
 using Sirocco.Api.Auth;
 using Sirocco.Api.Callbacks;
 using Sirocco.Api.CronTriggers;
@@ -102,17 +103,18 @@ public static class SiroccoServer
     private static void AddRuntime(IServiceCollection services)
     {
         services.TryAddSingleton<InProcessTaskQueue>();
+        services.TryAddSingleton<AdHocChain>();
         services.TryAddSingleton(sp => new DurableRuntime(
             sp.GetRequiredService<ISiroccoStore>(),
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
-            ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>()),
+            ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
             new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new ActionRunner(
             sp.GetRequiredService<ActionRegistry>(),
             sp.GetRequiredService<InProcessTaskQueue>(),
-            sp.GetRequiredService<DurableRuntime>().ResultSink,
+            ActivatorUtilities.CreateInstance<AdHocResultSink>(sp, sp.GetRequiredService<DurableRuntime>().ResultSink),
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<RuntimeHostedService>();
