@@ -131,6 +131,40 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, late.Status);
     }
 
+    [Fact]
+    public async Task A_server_crash_mid_action_reruns_a_safe_rerun_task_after_the_restart()
+    {
+        const bool safeRerun = true;
+        var flow = """
+            ---
+            version: '2.0'
+
+            crash_wf:
+              input: [url, safe]
+              tasks:
+                call:
+                  action: std.http url=<% $.url %>
+                  safe-rerun: <% $.safe %>
+            """;
+        await SendAsync(HttpMethod.Post, new Uri(BaseUrl + "/v2/workflows"), new StringContent(flow, Encoding.UTF8, "text/plain"));
+        var input = new JsonObject { ["url"] = _peer.HangOnceUrl, ["safe"] = safeRerun }.ToJsonString();
+        var started = await PostAsync(new Uri(BaseUrl + "/v2/executions"), new JsonObject { ["workflow_name"] = "crash_wf", ["input"] = input }.ToJsonString());
+        var id = started.Body!["id"]!.GetValue<string>();
+        await _peer.Hanging.WaitAsync(Patience);
+        // A crash before the dispatch is marked in the outbox re-sends the command at start-up as a fresh
+        // delivery, which the runner cannot tell from a first one (see the report); crash after it.
+        await WaitForSqlAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL", 0L);
+
+        // The server goes away while std.http is waiting for the peer; its result never comes back.
+        await _server!.DisposeAsync();
+        _server = null;
+        await StartServerAsync();
+
+        var done = await PollExecutionAsync(id);
+        Assert.Equal("SUCCESS", done["state"]!.GetValue<string>());
+        Assert.Equal(2, _peer.HangCalls);
+    }
+
     private async Task StartServerAsync()
     {
         _server = SiroccoServer.Build(["--db", Db], $"http://127.0.0.1:{_port}");
@@ -160,6 +194,25 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
         Assert.StartsWith($"{BaseUrl}/v2/callbacks/{actionId}/", callback.ToString(), StringComparison.Ordinal);
         await WaitPendingAsync(actionId);
         return (started.Body["id"]!.GetValue<string>(), actionId, callback);
+    }
+
+    private async Task WaitForSqlAsync(string sql, object expected)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        await using var connection = new SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync();
+        while (true)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            if (Equals(await command.ExecuteScalarAsync(), expected))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Never true: {sql}");
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>The runner's "pending" report is what keeps a restart from treating the call as lost.</summary>

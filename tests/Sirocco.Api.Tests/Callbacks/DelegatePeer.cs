@@ -12,7 +12,17 @@ internal sealed class DelegatePeer : IAsyncDisposable
 
     private DelegatePeer(WebApplication app) => _app = app;
 
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _hangCalls;
+
     public string Url => _app.Urls.First() + "/work";
+
+    /// <summary>The first call hangs until the caller gives up; later calls answer at once with their number.</summary>
+    public string HangOnceUrl => _app.Urls.First() + "/hang-once";
+
+    public Task Hanging => _hanging.Task;
+
+    public int HangCalls => Volatile.Read(ref _hangCalls);
 
     public Task<IReadOnlyDictionary<string, string>> Called => _called.Task;
 
@@ -28,6 +38,18 @@ internal sealed class DelegatePeer : IAsyncDisposable
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             peer._called.TrySetResult(headers);
             return Results.Ok(new { accepted = true });
+        });
+        app.MapGet("/hang-once", async (HttpContext context) =>
+        {
+            var call = Interlocked.Increment(ref peer._hangCalls);
+            if (call == 1)
+            {
+                peer._hanging.TrySetResult();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.StatusCode(499);
+            }
+
+            return Results.Ok(new { call });
         });
         await app.StartAsync();
         return peer;
