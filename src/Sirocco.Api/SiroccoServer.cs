@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using Sirocco.Actions.Registry;
 using Sirocco.Actions.Standard;
+using Sirocco.Api.AdHoc;
 using Sirocco.Api.Auth;
+using Sirocco.Api.Callbacks;
 using Sirocco.Api.CronTriggers;
 using Sirocco.Api.Definitions;
 using Sirocco.Api.Environments;
@@ -78,6 +80,9 @@ public static class SiroccoServer
     private static void AddServices(IServiceCollection services, IConfiguration configuration, ApiOptions options)
     {
         services.AddSingleton(options);
+        services.TryAddSingleton(CallbackOptions.From(configuration));
+        services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
+        services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
@@ -100,17 +105,18 @@ public static class SiroccoServer
     private static void AddRuntime(IServiceCollection services)
     {
         services.TryAddSingleton<InProcessTaskQueue>();
+        services.TryAddSingleton<AdHocChain>();
         services.TryAddSingleton(sp => new DurableRuntime(
             sp.GetRequiredService<ISiroccoStore>(),
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
-            sp.GetRequiredService<InProcessTaskQueue>(),
+            ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
             new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new ActionRunner(
             sp.GetRequiredService<ActionRegistry>(),
             sp.GetRequiredService<InProcessTaskQueue>(),
-            sp.GetRequiredService<DurableRuntime>().ResultSink,
+            ActivatorUtilities.CreateInstance<AdHocResultSink>(sp, sp.GetRequiredService<DurableRuntime>().ResultSink),
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<RuntimeHostedService>();
@@ -129,6 +135,7 @@ public static class SiroccoServer
         ExecutionEndpoints.Map(v2);
         TaskEndpoints.Map(v2);
         ActionExecutionEndpoints.Map(v2);
+        CallbackEndpoints.Map(v2);
         v2.MapFallback(NotFound).ExcludeFromDescription();
     }
 

@@ -130,6 +130,33 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Policies_run_on_real_time()
+    {
+        const string Yaml = """
+            version: '2.0'
+            wf:
+              tasks:
+                flaky:
+                  action: std.fail
+                  wait-before: 1
+                  retry:
+                    count: 1
+                    delay: 1
+                  on-error: [recover]
+                recover:
+                  action: std.echo output="recovered"
+            """;
+
+        var (exit, output, _) = await Run(Yaml, "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var tasks = json.RootElement.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal("ERROR", tasks[0].GetProperty("state").GetString());
+        Assert.Equal("recovered", tasks[1].GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_workflow_name_exits_2()
     {
         var (exit, _, error) = await Run(Greeting, "--workflow", "nope");
@@ -145,6 +172,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("(greet): SUCCESS", output, StringComparison.Ordinal);
+        Assert.Contains("greet.hello: RUNNING", output, StringComparison.Ordinal);
         Assert.Contains("hello: SUCCESS", output, StringComparison.Ordinal);
         Assert.Contains("Output: {\"text\":\"Hello, Neo\"}", output, StringComparison.Ordinal);
     }

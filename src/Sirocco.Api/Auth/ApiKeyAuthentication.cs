@@ -27,7 +27,8 @@ internal static class ApiKeyAuthentication
         return app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path == "/" || path == "/health" || Presented(context.Request) is { } key && keys.Any(k => Matches(k, key)))
+            // Callback URLs carry their own capability token (Callbacks/CallbackEndpoints.cs).
+            if (path == "/" || path == "/health" || path.StartsWithSegments("/v2/callbacks") || Presented(context.Request) is { } key && keys.Any(k => Matches(k, key)))
             {
                 await next(context);
                 return;

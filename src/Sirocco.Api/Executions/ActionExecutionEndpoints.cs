@@ -80,18 +80,21 @@ internal static class ActionExecutionEndpoints
         }
 
         var current = await FindAsync(store, id, cancel);
+        if (Callbacks.DelegateCompletion.Refusal(current, state, output) is { } refusal)
+        {
+            throw refusal;
+        }
+
         if (ExecutionStates.IsCompleted(current.State))
         {
-            if (state == current.State && SameOutput(current.OutputJson, output))
-            {
-                return ApiResults.Json(ExecutionJson.ActionExecution(current));
-            }
+            return ApiResults.Json(ExecutionJson.ActionExecution(current));
+        }
 
-            throw new ApiException(StatusCodes.Status409Conflict,
-                $"Action execution {id} is already completed with state {current.State}; a different completion ({state}) is refused.")
-            {
-                Extra = new JsonObject { ["state"] = current.State, ["output"] = ApiResults.JsonString(current.OutputJson) },
-            };
+        if (ExecutionStates.IsCompleted(state) && await Callbacks.DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is { } reason)
+        {
+            // Recorded by the engine (history) and ignored, as the callback URL does.
+            await executions.CompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), stateInfo), cancel);
+            throw Callbacks.DelegateCompletion.TimedOut(id, reason);
         }
 
         var completed = await executions.CompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), stateInfo), cancel);
@@ -102,14 +105,6 @@ internal static class ActionExecutionEndpoints
     {
         await FindAsync(store, id, request.HttpContext.RequestAborted);
         throw new ApiException(StatusCodes.Status403Forbidden, "Action execution deletion is not allowed.");
-    }
-
-    /// <summary>The stored output is <c>{"result": …}</c>; a repeated completion sends the bare result.</summary>
-    private static bool SameOutput(string? storedJson, JsonNode? sent)
-    {
-        var stored = storedJson is null ? null : JsonNode.Parse(storedJson);
-        var result = stored is JsonObject o && o.TryGetPropertyValue("result", out var r) ? r : stored;
-        return JsonNode.DeepEquals(result, sent);
     }
 
     private static bool? Flag(JsonObject parameters, string name) => parameters[name] switch

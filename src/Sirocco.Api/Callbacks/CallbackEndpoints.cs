@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Sirocco.Api.Executions;
+using Sirocco.Api.Http;
+using Sirocco.Persistence;
+using Sirocco.Persistence.Executions;
+
+namespace Sirocco.Api.Callbacks;
+
+/// <summary>
+/// <c>/v2/callbacks/{actionExecutionId}/{token}</c>: a third party completes the one delegate action it was
+/// handed, without API credentials — the token is the capability. Unknown action, wrong or expired token: 404
+/// (the same answer, so the route reveals nothing). A finished action answers a repeat of its completion with
+/// 200 and anything else with 409; a completion arriving after the task timed out is recorded and refused (409).
+/// </summary>
+internal static partial class CallbackEndpoints
+{
+    private static readonly string[] BodyFields = ["state", "output", "state_info"];
+
+    public static void Map(RouteGroupBuilder v2)
+    {
+        var group = v2.MapGroup("/callbacks").WithTags("Delegate callbacks");
+        group.MapPost("/{id}/{token}", CompleteAsync).WithSummary("Complete a delegate action through its callback URL");
+        group.MapPost("/{id}/{token}/heartbeat", HeartbeatAsync).WithSummary("Report that the third party is still working on a delegate action");
+    }
+
+    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var cancel = request.HttpContext.RequestAborted;
+        await AuthorizeAsync(tokens, id, token, clock, cancel);
+        var body = await JsonBody.ReadAsync(request, "callback", BodyFields);
+        var state = body.String("state");
+        if (state is not (ExecutionStates.Success or ExecutionStates.Error))
+        {
+            throw ApiException.BadRequest($"Expected state SUCCESS or ERROR, actual: {state ?? "None"}");
+        }
+
+        var output = body.Json("output", out _);
+        if (state == ExecutionStates.Error && output is null)
+        {
+            output = JsonValue.Create("Unknown error");
+        }
+
+        var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
+        var current = await store.Executions.GetActionExecutionAsync(id, cancel) ?? throw NotFound();
+        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
+        {
+            LogRefused(logger, id, current.State, state);
+            throw refusal;
+        }
+
+        if (ExecutionStates.IsCompleted(current.State))
+        {
+            return ApiResults.Json(ExecutionJson.ActionExecution(current));
+        }
+
+        if (await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is { } reason)
+        {
+            // Still handed to the engine, which records the late result in the execution's history and ignores it.
+            await executions.CompleteActionAsync(id, completion, cancel);
+            LogLate(logger, id, state, reason);
+            throw DelegateCompletion.TimedOut(id, reason);
+        }
+
+        var completed = await executions.CompleteActionAsync(id, completion, cancel);
+        LogCompleted(logger, id, state);
+        return ApiResults.Json(ExecutionJson.ActionExecution(completed));
+    }
+
+    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var cancel = request.HttpContext.RequestAborted;
+        await AuthorizeAsync(tokens, id, token, clock, cancel);
+        var current = await store.Executions.GetActionExecutionAsync(id, cancel) ?? throw NotFound();
+        if (ExecutionStates.IsCompleted(current.State) || await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is not null)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, $"Action execution {id} is no longer running ({current.State}).")
+            {
+                Extra = new JsonObject { ["state"] = current.State },
+            };
+        }
+
+        var now = clock.GetUtcNow();
+        await tokens.TouchAsync(id, now, cancel);
+        LogHeartbeat(loggers.CreateLogger(typeof(CallbackEndpoints)), id);
+        return ApiResults.Json(new JsonObject { ["id"] = id, ["state"] = current.State, ["heartbeat_at"] = MistralTime.Format(now) });
+    }
+
+    private static async Task AuthorizeAsync(ICallbackTokenStore tokens, string id, string token, TimeProvider clock, CancellationToken cancel)
+    {
+        var now = clock.GetUtcNow();
+        var valid = false;
+        foreach (var stored in await tokens.ListAsync(id, cancel))
+        {
+            // Every stored hash is compared (no early exit), in constant time each.
+            valid |= CallbackToken.Matches(stored.TokenHash, token) && (stored.ExpiresAt is not { } expires || now < expires);
+        }
+
+        if (!valid)
+        {
+            throw NotFound();
+        }
+    }
+
+    private static ApiException NotFound() => new(StatusCodes.Status404NotFound, "Callback not found: unknown action execution, or a wrong or expired token.");
+
+    [LoggerMessage(EventId = 8101, Level = LogLevel.Information, Message = "Delegate action {ActionExecutionId} completed through its callback URL with {State}")]
+    private static partial void LogCompleted(ILogger logger, string actionExecutionId, string state);
+
+    [LoggerMessage(EventId = 8102, Level = LogLevel.Warning, Message = "Callback for action {ActionExecutionId} refused: it is already {Current}, the callback sent {State}")]
+    private static partial void LogRefused(ILogger logger, string actionExecutionId, string current, string state);
+
+    [LoggerMessage(EventId = 8103, Level = LogLevel.Warning, Message = "Late callback for action {ActionExecutionId} ({State}) recorded and refused: {Reason}")]
+    private static partial void LogLate(ILogger logger, string actionExecutionId, string state, string reason);
+
+    [LoggerMessage(EventId = 8104, Level = LogLevel.Debug, Message = "Heartbeat for delegate action {ActionExecutionId}")]
+    private static partial void LogHeartbeat(ILogger logger, string actionExecutionId);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Sirocco.Api.Callbacks;
+
+/// <summary>Settings of delegate callback URLs (<c>--Callbacks:PublicBaseUrl</c>, <c>--Callbacks:TokenLifetime</c>).</summary>
+public sealed class CallbackOptions
+{
+    /// <summary>
+    /// The address third parties reach this server on, e.g. <c>https://sirocco.example.org</c>; callback URLs
+    /// are built on it. Default: the first address the server listens on.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a callback token stays valid after its action is dispatched; null (the default) never expires.</summary>
+    public TimeSpan? TokenLifetime { get; set; }
+
+    /// <summary>Reads the options from configuration.</summary>
+    public static CallbackOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new CallbackOptions();
+        if (configuration["Callbacks:PublicBaseUrl"] is { Length: > 0 } url)
+        {
+            options.PublicBaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new InvalidOperationException($"Callbacks:PublicBaseUrl is not an absolute URL: {url}");
+        }
+
+        if (configuration["Callbacks:TokenLifetime"] is { Length: > 0 } lifetime)
+        {
+            options.TokenLifetime = TimeSpan.TryParse(lifetime, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+                ? span
+                : throw new InvalidOperationException($"Callbacks:TokenLifetime is not a positive time span (hh:mm:ss or d.hh:mm:ss): {lifetime}");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,55 @@
+using Sirocco.Api.Executions;
+using Sirocco.Api.Http;
+using Sirocco.Persistence;
+using Sirocco.Persistence.Executions;
+
+namespace Sirocco.Api.Callbacks;
+
+/// <summary>
+/// The idempotency rules shared by the callback URL and <c>PUT /v2/action_executions/{id}</c>: the same
+/// completion of a finished action is answered again (200), a different one is refused with the current
+/// state (409), and a completion of an action whose task already timed out is refused with the reason (409).
+/// </summary>
+internal static class DelegateCompletion
+{
+    /// <summary>The 409 for a finished action and a completion that differs from how it ended; null when it is running or the completion repeats how it ended.</summary>
+    public static ApiException? Refusal(ActionExecutionRecord current, string state, JsonNode? output)
+    {
+        if (!ExecutionStates.IsCompleted(current.State) || (state == current.State && SameOutput(current.OutputJson, output)))
+        {
+            return null;
+        }
+
+        return new ApiException(StatusCodes.Status409Conflict,
+            $"Action execution {current.Id} is already completed with state {current.State}; a different completion ({state}) is refused.")
+        {
+            Extra = new JsonObject { ["state"] = current.State, ["output"] = ApiResults.JsonString(current.OutputJson) },
+        };
+    }
+
+    /// <summary>The task's reason when the action still runs but its task has already ended (it timed out), else null.</summary>
+    public static async Task<string?> TimedOutReasonAsync(ISiroccoStore store, ActionExecutionRecord current, CancellationToken cancel)
+    {
+        if (ExecutionStates.IsCompleted(current.State) || current.TaskExecutionId is not { } taskId)
+        {
+            return null;
+        }
+
+        var task = await store.Executions.GetTaskExecutionAsync(taskId, cancel);
+        return task is not null && ExecutionStates.IsCompleted(task.State) ? task.StateInfo ?? $"Task {task.Name} is already {task.State}." : null;
+    }
+
+    public static ApiException TimedOut(string id, string reason) =>
+        new(StatusCodes.Status409Conflict, $"Action execution {id} can no longer be completed: {reason}")
+        {
+            Extra = new JsonObject { ["state"] = ExecutionStates.Error, ["state_info"] = reason },
+        };
+
+    /// <summary>The stored output is <c>{"result": …}</c>; a repeated completion sends the bare result.</summary>
+    private static bool SameOutput(string? storedJson, JsonNode? sent)
+    {
+        var stored = storedJson is null ? null : JsonNode.Parse(storedJson);
+        var result = stored is JsonObject o && o.TryGetPropertyValue("result", out var r) ? r : stored;
+        return JsonNode.DeepEquals(result, sent);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Sirocco.Api.Callbacks;
+
+/// <summary>
+/// Token hashes in a table of their own in the server's database (SQLite or PostgreSQL, same SQL), so
+/// callback URLs survive a restart. Kept outside the persistence layer's migrations on purpose: it is the
+/// API's own capability table and nothing else reads it.
+/// </summary>
+internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
+{
+    private const string Create = """
+        CREATE TABLE IF NOT EXISTS sirocco_callback_tokens (
+            token_hash TEXT PRIMARY KEY,
+            action_execution_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NULL,
+            last_heartbeat_at TEXT NULL);
+        CREATE INDEX IF NOT EXISTS ix_sirocco_callback_tokens_action ON sirocco_callback_tokens (action_execution_id);
+        """;
+
+    private readonly Func<DbConnection> _connect;
+    private readonly SemaphoreSlim _created = new(1, 1);
+    private bool _ready;
+
+    public SqlCallbackTokenStore(Func<DbConnection> connect) => _connect = connect;
+
+    public async Task AddAsync(StoredCallbackToken token, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "INSERT INTO sirocco_callback_tokens (token_hash, action_execution_id, created_at, expires_at) VALUES (@hash, @id, @created, @expires)",
+            ("@hash", token.TokenHash), ("@id", token.ActionExecutionId), ("@created", Text(token.CreatedAt)), ("@expires", token.ExpiresAt is { } e ? Text(e) : null));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredCallbackToken>> ListAsync(string actionExecutionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "SELECT token_hash, created_at, expires_at FROM sirocco_callback_tokens WHERE action_execution_id = @id", ("@id", actionExecutionId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tokens = new List<StoredCallbackToken>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var expires = await reader.IsDBNullAsync(2, cancellationToken) ? (DateTimeOffset?)null : Parse(reader.GetString(2));
+            tokens.Add(new StoredCallbackToken(actionExecutionId, reader.GetString(0), Parse(reader.GetString(1)), expires));
+        }
+
+        return tokens;
+    }
+
+    public async Task<bool> TouchAsync(string actionExecutionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "UPDATE sirocco_callback_tokens SET last_heartbeat_at = @now WHERE action_execution_id = @id", ("@now", Text(now)), ("@id", actionExecutionId));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = _connect();
+        await connection.OpenAsync(cancellationToken);
+        if (!_ready)
+        {
+            await _created.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_ready)
+                {
+                    await using var create = Command(connection, Create);
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                    _ready = true;
+                }
+            }
+            finally
+            {
+                _created.Release();
+            }
+        }
+
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, string? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = (object?)value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
