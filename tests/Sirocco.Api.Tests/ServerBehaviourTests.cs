@@ -33,6 +33,21 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
+    public async Task Wrong_methods_get_a_faultstring_too()
+    {
+        await using var api = await ApiHost.StartAsync(false, "--Runtime:Enabled=false");
+
+        var outside = await api.DeleteAsync("/health");
+        var inside = await api.DeleteAsync("/v2/workflows");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, outside.Status);
+        Assert.Contains("DELETE /health", outside.Fault, StringComparison.Ordinal);
+        // Under /v2 the fallback answers first, as for any unknown resource.
+        Assert.Equal(HttpStatusCode.NotFound, inside.Status);
+        Assert.Contains("DELETE /v2/workflows", inside.Fault, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task V2_root_services_openapi_and_reference_page_are_served()
     {
         await using var api = await ApiHost.StartAsync();

@@ -17,6 +17,12 @@ internal static partial class ErrorHandling
             try
             {
                 await next(context).ConfigureAwait(false);
+                if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted)
+                {
+                    // Routing answers a known path with the wrong method by an empty 405; the client wants a faultstring.
+                    await WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
+                        $"Method not allowed: {context.Request.Method} {context.Request.Path}").ConfigureAwait(false);
+                }
             }
             catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
