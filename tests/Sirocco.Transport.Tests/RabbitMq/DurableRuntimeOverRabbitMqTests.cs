@@ -21,7 +21,7 @@ namespace Sirocco.Transport.Tests.RabbitMq;
 [Collection(RabbitMqCollection.Name)]
 public sealed class DurableRuntimeOverRabbitMqTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
-    private const string Mixed = """
+    internal const string Mixed = """
         version: '2.0'
         mixed:
           tasks:
