@@ -35,9 +35,18 @@ internal static class ServerCommand
             Description = "Executor role: actions run at the same time (default: 4 per processor).",
             DefaultValueFactory = _ => 4 * Environment.ProcessorCount,
         };
+        var db = new Option<string?>("--db")
+        {
+            Description = "Database: a SQLite file (all roles in one process) or a PostgreSQL connection string (required by api, engine and scheduler when distributed).",
+        };
+        var nodeId = new Option<string>("--node-id")
+        {
+            Description = "Distributed roles: this process's name for timer leases and crash recovery; distinct per process (default: machine name).",
+            DefaultValueFactory = _ => Environment.MachineName,
+        };
         var command = new Command("server", "Run the Sirocco service (REST API, engine, action runners and scheduler in one process, or the roles given).")
         {
-            urls, roles, rabbit, prefix, target, concurrency,
+            urls, roles, rabbit, prefix, target, concurrency, db, nodeId,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -49,27 +58,37 @@ internal static class ServerCommand
                 return 2;
             }
 
-            if (selected.SetEquals([ServerRoles.Executor]))
+            var brokerText = parse.GetValue(rabbit);
+            Uri? broker = null;
+            if (brokerText is not null && !Uri.TryCreate(brokerText, UriKind.Absolute, out broker))
             {
-                if (!Uri.TryCreate(parse.GetValue(rabbit), UriKind.Absolute, out var broker))
-                {
-                    await Console.Error.WriteLineAsync("the executor role needs --rabbitmq amqp://user:password@host:5672/").ConfigureAwait(false);
-                    return 2;
-                }
+                await Console.Error.WriteLineAsync($"--rabbitmq {brokerText} is not an absolute amqp:// address").ConfigureAwait(false);
+                return 2;
+            }
 
+            var database = parse.GetValue(db);
+            if (ServerRoles.Check(selected, broker is not null, database) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+                return 2;
+            }
+
+            if (broker is not null && selected.SetEquals([ServerRoles.Executor]))
+            {
                 var settings = new ExecutorRole.Settings(broker, parse.GetValue(prefix)!, parse.GetValue(target)!, parse.GetValue(concurrency), parse.GetValue(urls));
                 return await ExecutorRole.RunAsync(settings, cancellationToken).ConfigureAwait(false);
             }
 
-            if (selected.Count != ServerRoles.All.Count)
+            string[] extra = database is null ? [.. parse.UnmatchedTokens] : [.. parse.UnmatchedTokens, $"--db={database}"];
+            if (broker is not null)
             {
-                // Issue 11: api/engine/scheduler in separate processes need the API wired to the durable runtime.
-                await Console.Error.WriteLineAsync($"--roles {string.Join(",", selected)} is not supported yet: run all roles, or executor alone").ConfigureAwait(false);
-                return 2;
+                var distributed = new DistributedSettings(selected, broker, parse.GetValue(prefix)!, database, parse.GetValue(target)!,
+                    parse.GetValue(concurrency), parse.GetValue(nodeId)!, parse.GetValue(urls), [.. parse.UnmatchedTokens]);
+                return await DistributedRoles.RunAsync(distributed, cancellationToken).ConfigureAwait(false);
             }
 
             // Unmatched tokens (--Key=Value) go to ASP.NET Core's command-line configuration.
-            var app = SiroccoServer.Build([.. parse.UnmatchedTokens], parse.GetValue(urls));
+            var app = SiroccoServer.Build(extra, parse.GetValue(urls));
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         });

@@ -28,4 +28,43 @@ internal static class ServerRoles
             : null;
         return error is null ? roles : null;
     }
+
+    /// <summary>
+    /// Why this combination cannot run with the given broker and database, or null when it can. All roles
+    /// without a broker is the embedded server; <c>executor</c> alone needs only the broker.
+    /// </summary>
+    public static string? Check(IReadOnlySet<string> roles, bool hasBroker, string? database)
+    {
+        if (roles.Count == All.Count && !hasBroker)
+        {
+            return null;
+        }
+
+        if (!hasBroker)
+        {
+            return $"--roles {Describe(roles)} needs --rabbitmq amqp://user:password@host:5672/ (only all roles together run without a broker)";
+        }
+
+        if (roles.Contains(Api) && !roles.Contains(Engine))
+        {
+            // The API starts executions by submitting events to a durable runtime in its own process.
+            return "the api role starts executions through an engine in the same process: use --roles api,engine (with executor/scheduler as wanted)";
+        }
+
+        var needsDatabase = roles.Contains(Api) || roles.Contains(Engine) || roles.Contains(Scheduler);
+        if (needsDatabase && !IsPostgres(database))
+        {
+            return $"--roles {Describe(roles)} needs --db with a PostgreSQL connection string (Host=…;Database=…, or postgres://…) shared by every node";
+        }
+
+        return null;
+    }
+
+    public static string Describe(IReadOnlySet<string> roles) => string.Join(",", All.Where(roles.Contains));
+
+    private static bool IsPostgres(string? setting) =>
+        setting is not null
+        && (setting.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || setting.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || setting.Contains("Host=", StringComparison.OrdinalIgnoreCase));
 }
