@@ -91,6 +91,37 @@ public sealed class DistributedRolesTests : IClassFixture<RabbitMqBroker>, IClas
         }
     }
 
+    [Fact]
+    public async Task SchedulerAndEngineNodesWithoutApi_ServeHealthWithTheirRoles()
+    {
+        var db = await _postgres.CreateDatabaseAsync();
+        var prefix = "s" + Guid.NewGuid().ToString("N")[..10];
+        var port = FreePort.Next();
+        using var stop = new CancellationTokenSource();
+        var node = Task.Run(() => DistributedRoles.RunAsync(Settings("engine,scheduler", prefix, db, port, "sched-1"), stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(port, Deadline);
+            JsonNode? health = null;
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    using var answer = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                    health = JsonNode.Parse(await answer.Content.ReadAsStringAsync());
+                    return answer.StatusCode == HttpStatusCode.OK;
+                },
+                Deadline);
+            Assert.Equal(["engine", "scheduler"], health!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+            Assert.Equal("sched-1", health["nodeId"]!.GetValue<string>());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await node.WaitAsync(Deadline));
+        }
+    }
+
     private static async Task<JsonNode> EndedAsync(HttpClient http, string id)
     {
         var until = DateTime.UtcNow + Deadline;
