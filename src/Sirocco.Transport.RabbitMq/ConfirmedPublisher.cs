@@ -59,6 +59,7 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
                 _idle.Add((connection, channel));
                 channel = null;
                 Interlocked.Increment(ref _confirmed);
+                RabbitMqMetrics.Confirmed.Add(1);
                 return;
             }
             catch (PublishReturnException ex)
@@ -86,6 +87,7 @@ internal sealed class ConfirmedPublisher : IAsyncDisposable
 
             var delay = Backoff.Delay(attempt, _connection.Options.ReconnectDelayMin, _connection.Options.ReconnectDelayMax);
             _logger.PublishRetry(queue, attempt + 1, delay, failure);
+            RabbitMqMetrics.PublishRetries.Add(1);
             await Task.Delay(delay, _connection.Time, cancellationToken).ConfigureAwait(false);
         }
     }

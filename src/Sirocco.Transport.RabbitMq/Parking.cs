@@ -14,5 +14,6 @@ internal static class Parking
         await connection.Publisher.PublishAsync(connection.Names.DeadLetters, properties, delivery.Body, workQueue: false, cancellationToken).ConfigureAwait(false);
         await delivery.AckAsync(cancellationToken).ConfigureAwait(false);
         logger.Parked(queue, reason);
+        RabbitMqMetrics.Parked.Add(1);
     }
 }

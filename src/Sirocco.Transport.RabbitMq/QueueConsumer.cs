@@ -123,6 +123,12 @@ internal sealed class QueueConsumer : IAsyncDisposable
         {
             var delivery = new RawDelivery(channel, e.DeliveryTag, e.Redelivered, e.Body.ToArray(), e.BasicProperties.Type, DeathReason(e.BasicProperties));
             _buffer.Writer.TryWrite(delivery);
+            RabbitMqMetrics.Delivered.Add(1);
+            if (e.Redelivered)
+            {
+                RabbitMqMetrics.Redelivered.Add(1);
+            }
+
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(_queue, autoAck: false, consumer, stop).ConfigureAwait(false);

@@ -110,6 +110,7 @@ public sealed class RabbitMqConnection : IAsyncDisposable
 
                     _connection = connection;
                     _logger.Connected(Endpoint, Interlocked.Increment(ref _generation));
+                    RabbitMqMetrics.Connections.Add(1);
                     return connection;
                 }
                 catch (Exception ex) when (!linked.IsCancellationRequested && Transient.Is(ex))

@@ -47,9 +47,10 @@ public sealed class ActionResultPump(IActionResultSource source, IActionResultSi
                 inFlight.Add(ApplyAsync(delivery, slots, stoppingToken));
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // Stopping; what was received and not applied is handed back by the source's owner.
+            // Stopping, or the source was closed under us (its connection disposed): either way the end.
+            // What was received and not applied is handed back by the source's owner.
         }
         finally
         {

@@ -57,6 +57,17 @@ public sealed class RabbitMqTaskQueueTests(RabbitMqBroker broker)
     public async Task MalformedMessage_IsParkedWithTheReason_AndTheNextRequestIsDelivered()
     {
         await using var harness = new RabbitMqHarness(broker);
+        long parkedCount = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Sirocco.Transport.RabbitMq" && instrument.Name == "sirocco.rabbitmq.parked")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref parkedCount, value));
+        listener.Start();
         var queue = harness.ProducerConnection.Names.Actions(RunActionRequest.DefaultTarget);
         await harness.Producer.EnqueueAsync(Request("before"));
         await RawAmqp.PublishAsync(broker.Uri, queue, "{not json", "sirocco.run-action");
@@ -71,6 +82,7 @@ public sealed class RabbitMqTaskQueueTests(RabbitMqBroker broker)
         Assert.StartsWith("not a run-action request:", parked.Reason, StringComparison.Ordinal);
         Assert.Equal(queue, parked.SourceQueue);
         Assert.Equal("{not json", parked.Body);
+        Assert.Equal(1, Interlocked.Read(ref parkedCount));
     }
 
     [Fact]

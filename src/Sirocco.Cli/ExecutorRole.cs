@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Sirocco.Actions.Registry;
+using Sirocco.Actions.Runner;
+using Sirocco.Actions.Standard;
+using Sirocco.Transport.RabbitMq;
+
+namespace Sirocco.Cli;
+
+/// <summary>
+/// <c>sirocco server --roles executor</c>: runs actions from the broker and reports results to it. Needs
+/// only the broker address and credentials — no database — so it can live next to the systems it calls.
+/// With <c>--urls</c> it serves <c>/health</c> (broker connection, running actions) for the orchestrator.
+/// </summary>
+internal static class ExecutorRole
+{
+    public sealed record Settings(Uri Broker, string Prefix, string Target, int Concurrency, string? Urls);
+
+    public static async Task<int> RunAsync(Settings settings, CancellationToken stopping)
+    {
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        var options = new RabbitMqOptions
+        {
+            Uri = settings.Broker,
+            Prefix = settings.Prefix,
+            // Prefetch no more than can run: a request parked in this executor's buffer is one that a broker
+            // restart would flag redelivered without it ever having started.
+            Prefetch = (ushort)Math.Clamp(settings.Concurrency, 1, ushort.MaxValue),
+            ClientName = $"sirocco-executor-{Environment.MachineName}-{Environment.ProcessId}",
+        };
+        await using var connection = new RabbitMqConnection(options, loggers);
+        await using var queue = new RabbitMqTaskQueue(connection);
+        await using var results = new RabbitMqActionResultQueue(connection);
+        var runner = new ActionRunner(
+            new ActionRegistry().AddStandardActions(),
+            queue,
+            results,
+            new ActionRunnerOptions { Target = settings.Target, MaxConcurrency = settings.Concurrency },
+            loggerFactory: loggers);
+
+        WebApplication? health = null;
+        if (settings.Urls is { } urls)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            health = builder.Build();
+            health.MapGet("/health", () => connection.IsConnected
+                ? Results.Ok(Status("ok"))
+                : Results.Json(Status("broker unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable));
+            await health.StartAsync(stopping).ConfigureAwait(false);
+        }
+
+        object Status(string status) => new
+        {
+            status,
+            role = ServerRoles.Executor,
+            target = settings.Target,
+            brokerConnected = connection.IsConnected,
+            brokerConnections = connection.Generation,
+            running = runner.Running.Count,
+        };
+
+        try
+        {
+            await runner.RunAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (health is not null)
+            {
+                await health.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await health.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+}
