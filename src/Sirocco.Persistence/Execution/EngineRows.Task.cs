@@ -51,6 +51,11 @@ internal static partial class EngineRows
             }
 
             w.WriteString("workflow_name", t.WorkflowName);
+            if (t.Policy != TaskPolicyState.None)
+            {
+                WritePolicy(w, t.Policy);
+            }
+
             w.WriteEndObject();
         }),
         Processed = t.State.IsCompleted(),
@@ -85,6 +90,7 @@ internal static partial class EngineRows
             Result = e.TryGetProperty("result", out var result) ? JsonValues.FromElement(result) : null,
             ErrorHandled = e.OptionalBool("error_handled"),
             IsJoin = e.OptionalBool("is_join"),
+            Policy = e.TryGetProperty("policy", out var policy) ? ReadPolicy(policy) : TaskPolicyState.None,
             RetryCount = r.TryGetProperty("retry_task_policy", out var retry) ? retry.OptionalInt("retry_no") : 0,
             WithItems = r.TryGetProperty("with_items", out var wi)
                 ? new WithItemsProgress
@@ -104,6 +110,38 @@ internal static partial class EngineRows
             FinishedAt = s.FinishedAt,
         };
     }
+
+    /// <summary>
+    /// The engine's policy bookkeeping (pending delay and timeout timers, held state): without it a
+    /// due timer no longer matches its task after a reload and is ignored.
+    /// </summary>
+    private static void WritePolicy(Utf8JsonWriter w, TaskPolicyState p)
+    {
+        w.WriteStartObject("policy");
+        w.WriteBoolean("wait_before_done", p.WaitBeforeDone);
+        w.WriteBoolean("wait_after_done", p.WaitAfterDone);
+        w.WriteBoolean("paused_before", p.PausedBefore);
+        w.WriteString("delay_timer_id", p.DelayTimerId);
+        w.WriteString("timeout_timer_id", p.TimeoutTimerId);
+        w.WriteString("held_state", p.HeldState?.ToMistral());
+        w.WriteString("held_state_info", p.HeldStateInfo);
+        w.WriteString("expired_while_paused", p.ExpiredWhilePaused?.ToString());
+        w.WriteEndObject();
+    }
+
+    private static TaskPolicyState ReadPolicy(JsonElement p) => new()
+    {
+        WaitBeforeDone = p.OptionalBool("wait_before_done"),
+        WaitAfterDone = p.OptionalBool("wait_after_done"),
+        PausedBefore = p.OptionalBool("paused_before"),
+        DelayTimerId = p.OptionalString("delay_timer_id"),
+        TimeoutTimerId = p.OptionalString("timeout_timer_id"),
+        HeldState = p.OptionalString("held_state") is { } held ? ParseState(held) : null,
+        HeldStateInfo = p.OptionalString("held_state_info"),
+        ExpiredWhilePaused = p.OptionalString("expired_while_paused") is { } purpose
+            ? Enum.Parse<Engine.Events.TimerPurpose>(purpose)
+            : null,
+    };
 
     /// <summary>Mistral's <c>runtime_context</c> shape: what the API shows of a task's bookkeeping.</summary>
     private static string RuntimeContext(TaskExecution t) => Json.Write(w =>

@@ -43,6 +43,42 @@ public abstract partial class DurableRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_before_timer_fires_and_the_task_runs()
+    {
+        await using var host = await StartHostAsync();
+        const string yaml = """
+            version: '2.0'
+            waiting:
+              tasks:
+                later:
+                  action: std.echo output=1
+                  wait-before: 1
+            """;
+
+        var id = await host.StartExecutionAsync(yaml, "waiting");
+
+        Assert.Equal("SUCCESS", await host.WaitAsync(id, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_timeout_fails_a_delegate_that_never_answers()
+    {
+        await using var host = await StartHostAsync(script: r => new ActionResultMessage(r.ActionExecutionId, ActionResultKind.Pending, null));
+        const string yaml = """
+            version: '2.0'
+            slow:
+              tasks:
+                ask:
+                  action: std.async_noop
+                  timeout: 1
+            """;
+
+        var id = await host.StartExecutionAsync(yaml, "slow");
+
+        Assert.Equal("ERROR", await host.WaitAsync(id, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task Disposing_the_runtime_twice_is_harmless()
     {
         // A host that stops and then disposes its services disposes the runtime twice.
