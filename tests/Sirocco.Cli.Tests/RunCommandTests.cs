@@ -172,7 +172,6 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("(greet): SUCCESS", output, StringComparison.Ordinal);
-        Assert.Contains("greet.hello: RUNNING", output, StringComparison.Ordinal);
         Assert.Contains("hello: SUCCESS", output, StringComparison.Ordinal);
         Assert.Contains("Output: {\"text\":\"Hello, Neo\"}", output, StringComparison.Ordinal);
     }
