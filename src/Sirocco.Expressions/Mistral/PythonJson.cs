@@ -35,14 +35,15 @@ internal static class PythonJson
         _ => value,
     };
 
-    public static string Dumps(Value value, int indent)
+    /// <summary>Python's <c>json.dumps</c>: with <paramref name="indent"/> null, one line with <c>", "</c> and <c>": "</c>.</summary>
+    public static string Dumps(Value value, int? indent)
     {
         var builder = new StringBuilder();
         Write(builder, value, indent, 0);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, Value value, int indent, int level)
+    private static void Write(StringBuilder builder, Value value, int? indent, int level)
     {
         switch (value)
         {
@@ -56,11 +57,13 @@ internal static class PythonJson
                 builder.Append('[');
                 for (var i = 0; i < list.Count; i++)
                 {
-                    builder.Append(i > 0 ? "," : string.Empty).Append('\n').Append(' ', indent * (level + 1));
+                    builder.Append(i > 0 ? "," : string.Empty);
+                    NewLine(builder, indent, level + 1);
                     Write(builder, list[i], indent, level + 1);
                 }
 
-                builder.Append('\n').Append(' ', indent * level).Append(']');
+                NewLine(builder, indent, level);
+                builder.Append(']');
                 return;
             case DictValue dict:
                 if (dict.Count == 0)
@@ -73,14 +76,16 @@ internal static class PythonJson
                 var first = true;
                 foreach (var (key, item) in dict)
                 {
-                    builder.Append(first ? string.Empty : ",").Append('\n').Append(' ', indent * (level + 1));
+                    builder.Append(first ? string.Empty : ",");
+                    NewLine(builder, indent, level + 1);
                     first = false;
                     WriteString(builder, KeyText(key));
                     builder.Append(": ");
                     Write(builder, item, indent, level + 1);
                 }
 
-                builder.Append('\n').Append(' ', indent * level).Append('}');
+                NewLine(builder, indent, level);
+                builder.Append('}');
                 return;
             case StringValue s:
                 WriteString(builder, s.Value);
@@ -88,6 +93,19 @@ internal static class PythonJson
             default:
                 builder.Append(JsonValues.ToJson(value));
                 return;
+        }
+    }
+
+    /// <summary>Indented: a new line at the level's depth. One line: the space after Python's ", " separator.</summary>
+    private static void NewLine(StringBuilder builder, int? indent, int level)
+    {
+        if (indent is { } width)
+        {
+            builder.Append('\n').Append(' ', width * level);
+        }
+        else if (builder[^1] == ',')
+        {
+            builder.Append(' ');
         }
     }
 

@@ -82,6 +82,12 @@ public static class JsonValues
         }
     }
 
+    /// <summary>
+    /// Python's <c>json.dumps</c> with its default separators (<c>", "</c>, <c>": "</c>) and ASCII escaping:
+    /// the text Mistral shows for a dict <c>state_info</c> and for ad-hoc action input defaults.
+    /// </summary>
+    public static string ToPythonJson(Value value) => Mistral.PythonJson.Dumps(value, indent: null);
+
     /// <summary>The text a non-string key takes when a dictionary is stored as JSON (<c>1</c> → <c>"1"</c>).</summary>
     public static string KeyText(Value key) => key is StringValue s ? s.Value : ToJson(key);
 

@@ -35,4 +35,10 @@ public class JsonValuesTests
     [Fact]
     public void Equality_follows_python_numbers() =>
         Assert.True(Value.From(1).Equals(Value.From(1.0)) && Value.From(1).GetHashCode() == Value.From(1.0).GetHashCode());
+
+    [Fact]
+    public void ToPythonJson_uses_pythons_default_separators_and_ascii_escapes() =>
+        Assert.Equal(
+            "{\"a\": [1, 2.5, null, true], \"b\": \"\\u00e9\\n\", \"c\": {}, \"d\": []}",
+            JsonValues.ToPythonJson(JsonValues.Parse("{\"a\":[1,2.5,null,true],\"b\":\"\u00e9\\n\",\"c\":{},\"d\":[]}")));
 }
