@@ -86,14 +86,23 @@ public sealed partial class ActionRunner
                     break;
                 }
 
-                var work = Task.Run(() => HandleSafelyAsync(delivery, stoppingToken), CancellationToken.None);
+                // The slot is released inside the awaited task, so it is never released after `slots` is disposed.
+                var work = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await HandleSafelyAsync(delivery, stoppingToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    },
+                    CancellationToken.None);
                 inFlight[work] = true;
                 _ = work.ContinueWith(
-                    t =>
-                    {
-                        inFlight.TryRemove(t, out _);
-                        slots.Release();
-                    },
+                    t => inFlight.TryRemove(t, out _),
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
                     TaskScheduler.Default);
