@@ -16,6 +16,9 @@ namespace Sirocco.Actions.Runner;
 /// </summary>
 public sealed partial class ActionRunner
 {
+    // A failed report is retried after 1 s, then 2 s, before the request goes back to the queue.
+    private const int ReportAttempts = 3;
+
     private readonly ActionRegistry _registry;
     private readonly ITaskQueue _queue;
     private readonly IActionResultSink _sink;
@@ -83,14 +86,23 @@ public sealed partial class ActionRunner
                     break;
                 }
 
-                var work = Task.Run(() => HandleAsync(delivery, stoppingToken), CancellationToken.None);
+                // The slot is released inside the awaited task, so it is never released after `slots` is disposed.
+                var work = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await HandleSafelyAsync(delivery, stoppingToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    },
+                    CancellationToken.None);
                 inFlight[work] = true;
                 _ = work.ContinueWith(
-                    t =>
-                    {
-                        inFlight.TryRemove(t, out _);
-                        slots.Release();
-                    },
+                    t => inFlight.TryRemove(t, out _),
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
                     TaskScheduler.Default);
@@ -122,6 +134,40 @@ public sealed partial class ActionRunner
 
         _cancelledBeforeStart[actionExecutionId] = true;
         return false;
+    }
+
+    /// <summary>
+    /// Handles a delivery; a fault of the runner itself (not of the action) is logged and reported as an
+    /// error once, so that the request neither vanishes silently nor comes back forever.
+    /// </summary>
+    private async Task HandleSafelyAsync(ITaskDelivery delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await HandleAsync(delivery, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var id = delivery.Request.ActionExecutionId;
+            _logger.LogRunnerFault(e, id);
+            try
+            {
+                // A fault after the result was reported (say, the acknowledgement failed) changes nothing for the engine.
+                if (!_finished.TryGet(id, out _))
+                {
+                    var message = $"The action runner failed [action={delivery.Request.ActionName}, action_ex_id={id}, msg='{e.Message}']";
+                    var result = ErrorResult(delivery.Request, message);
+                    _finished.Add(result);
+                    await _sink.ReportAsync(result, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await delivery.NackAsync(requeue: false, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception secondary)
+            {
+                _logger.LogReportFailed(secondary, id);
+            }
+        }
     }
 
     private async Task HandleAsync(ITaskDelivery delivery, CancellationToken stoppingToken)
@@ -184,16 +230,25 @@ public sealed partial class ActionRunner
 
     private async Task ReportAndAckAsync(ITaskDelivery delivery, ActionResultMessage result)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await _sink.ReportAsync(result, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            // Not acknowledged, so the request comes back; the remembered result is then reported again.
-            _logger.LogReportFailed(e, result.ActionExecutionId);
-            await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
-            return;
+            try
+            {
+                await _sink.ReportAsync(result, CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e)
+            {
+                _logger.LogReportFailed(e, result.ActionExecutionId);
+                if (attempt == ReportAttempts)
+                {
+                    // Given back, so the request comes again; the remembered result is then reported again.
+                    await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(attempt), _time, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         await delivery.AckAsync(CancellationToken.None).ConfigureAwait(false);

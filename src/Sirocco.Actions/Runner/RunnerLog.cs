@@ -22,4 +22,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not send heartbeats for {Count} running actions")]
     public static partial void LogHeartbeatFailed(this ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "The runner failed while handling action execution {ActionExecutionId}")]
+    public static partial void LogRunnerFault(this ILogger logger, Exception exception, string actionExecutionId);
 }

@@ -277,24 +277,70 @@ public class ActionRunnerTests
     }
 
     [Fact]
-    public async Task Result_that_cannot_be_reported_is_reported_again_later_without_rerunning()
+    public async Task Failed_report_is_retried_after_a_pause_without_rerunning_the_action()
     {
         var queue = new InProcessTaskQueue();
-        var sink = new FlakySink();
-        var registry = Contexts.Standard();
-        var probe = new GateProbe();
-        registry.Register(typeof(GateAction), () => new GateAction(probe));
+        var sink = new FlakySink(failures: 1);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var (registry, probe) = GateRegistry();
         using var stop = new CancellationTokenSource();
-        var runner = new ActionRunner(registry, queue, sink, new ActionRunnerOptions { MaxConcurrency = 1 });
+        var runner = new ActionRunner(registry, queue, sink, new ActionRunnerOptions { HeartbeatInterval = TimeSpan.Zero }, time);
         var running = runner.RunAsync(stop.Token);
         probe.Open("a1");
 
         await queue.EnqueueAsync(new RunActionRequest { ActionExecutionId = "a1", ActionName = "test.gate" });
+        await Poll.UntilAsync(() => sink.Attempts == 1);
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        var result = await sink.Reported.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(ActionResultKind.Success, result.Kind);
+        Assert.Equal(ActionResultKind.Success, (await sink.Reported.Task.WaitAsync(TimeSpan.FromSeconds(20))).Kind);
         Assert.Equal(2, sink.Attempts);
         Assert.Equal(1, probe.Runs("a1"));
+        await Poll.UntilAsync(() => queue.UnacknowledgedCount == 0);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Result_that_cannot_be_reported_goes_back_to_the_queue_and_is_reported_again_without_rerunning()
+    {
+        var queue = new InProcessTaskQueue();
+        var sink = new FlakySink(failures: 3);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var (registry, probe) = GateRegistry();
+        using var stop = new CancellationTokenSource();
+        var runner = new ActionRunner(registry, queue, sink, new ActionRunnerOptions { HeartbeatInterval = TimeSpan.Zero }, time);
+        var running = runner.RunAsync(stop.Token);
+        probe.Open("a1");
+
+        await queue.EnqueueAsync(new RunActionRequest { ActionExecutionId = "a1", ActionName = "test.gate" });
+        await Poll.UntilAsync(() => sink.Attempts == 1);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Poll.UntilAsync(() => sink.Attempts == 2);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(ActionResultKind.Success, (await sink.Reported.Task.WaitAsync(TimeSpan.FromSeconds(20))).Kind);
+        Assert.Equal(4, sink.Attempts);
+        Assert.Equal(1, probe.Runs("a1"));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Fault_of_the_runner_itself_is_reported_as_an_error_once()
+    {
+        var queue = new InProcessTaskQueue();
+        var sink = new ChannelActionResultSink();
+        var (registry, _) = GateRegistry();
+        using var stop = new CancellationTokenSource();
+        var runner = new ActionRunner(registry, queue, sink, loggerFactory: new ThrowingLoggerFactory("Sirocco.Actions.Tests.Support.GateAction"));
+        var running = runner.RunAsync(stop.Token);
+
+        await queue.EnqueueAsync(new RunActionRequest { ActionExecutionId = "a1", ActionName = "test.gate" });
+
+        var result = await sink.Results.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(ActionResultKind.Error, result.Kind);
+        Assert.Equal("The action runner failed [action=test.gate, action_ex_id=a1, msg='no logger here']", ErrorText(result));
+        await Poll.UntilAsync(() => queue.UnacknowledgedCount == 0 && queue.Count == 0);
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(20));
     }
@@ -317,6 +363,14 @@ public class ActionRunnerTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new ActionRunner(
             registry, new InProcessTaskQueue(), new ChannelActionResultSink(), new ActionRunnerOptions { MaxConcurrency = 0 }));
+    }
+
+    private static (Sirocco.Actions.Registry.ActionRegistry Registry, GateProbe Probe) GateRegistry()
+    {
+        var registry = Contexts.Standard();
+        var probe = new GateProbe();
+        registry.Register(typeof(GateAction), () => new GateAction(probe));
+        return (registry, probe);
     }
 
     private static string ErrorText(ActionResultMessage result) =>

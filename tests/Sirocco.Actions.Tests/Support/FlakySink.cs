@@ -2,8 +2,8 @@ using Sirocco.Transport.Queues;
 
 namespace Sirocco.Actions.Tests.Support;
 
-/// <summary>A result sink whose first report fails, as when the engine side is briefly unreachable.</summary>
-internal sealed class FlakySink : IActionResultSink
+/// <summary>A result sink whose first reports fail, as when the engine side is briefly unreachable.</summary>
+internal sealed class FlakySink(int failures) : IActionResultSink
 {
     private int _attempts;
 
@@ -13,7 +13,7 @@ internal sealed class FlakySink : IActionResultSink
 
     public ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Increment(ref _attempts) == 1)
+        if (Interlocked.Increment(ref _attempts) <= failures)
         {
             throw new IOException("engine unreachable");
         }
