@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
-using Sirocco.Expressions.Values;
 
 namespace Sirocco.Expressions.Jinja;
 

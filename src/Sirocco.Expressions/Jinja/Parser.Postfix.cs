@@ -1,4 +1,3 @@
-using Sirocco.Expressions.Values;
 
 namespace Sirocco.Expressions.Jinja;
 

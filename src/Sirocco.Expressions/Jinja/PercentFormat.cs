@@ -15,7 +15,6 @@ internal static class PercentFormat
         var positional = args is ListValue { IsTuple: true } tuple ? tuple.Items : [args];
         var mapping = args as DictValue;
         var next = 0;
-        var usedMapping = false;
         var builder = new StringBuilder();
         var i = 0;
         while (i < format.Length)
@@ -43,7 +42,6 @@ internal static class PercentFormat
 
                 var key = new StringValue(format[(i + 1)..close]);
                 named = mapping.TryGetValue(key, out var found) ? found : throw new JinjaException(ErrorCategories.KeyNotFound, PythonText.Repr(key));
-                usedMapping = true;
                 i = close + 1;
             }
 
@@ -78,9 +76,7 @@ internal static class PercentFormat
                 continue;
             }
 
-            var value = named ?? (mapping is not null && !usedMapping && positional.Length == 1 && args is DictValue
-                ? args
-                : Take(positional, ref next));
+            var value = named ?? Take(positional, ref next);
             if (width < 0)
             {
                 flags += "-";
