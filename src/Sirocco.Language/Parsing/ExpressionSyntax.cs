@@ -66,15 +66,17 @@ internal static class ExpressionSyntax
                 return errors;
             }
 
-            var body = text[(at + open.Length)..closeAt];
-            var nested = NextOpen(body, 0);
-            if (nested.At >= 0)
+            var body = text.AsSpan(at + open.Length, closeAt - at - open.Length);
+            foreach (var (innerOpen, _) in Delimiters)
             {
-                (errors ??= []).Add($"'{nested.Open}' opens inside the expression at offset {at}, which is not closed before it");
-                return errors;
+                if (body.Contains(innerOpen, StringComparison.Ordinal))
+                {
+                    (errors ??= []).Add($"'{innerOpen}' opens inside the expression at offset {at}, which is not closed before it");
+                    return errors;
+                }
             }
 
-            if (string.IsNullOrWhiteSpace(body))
+            if (body.IsWhiteSpace())
             {
                 (errors ??= []).Add($"empty expression '{open}{body}{close}' at offset {at}");
             }
