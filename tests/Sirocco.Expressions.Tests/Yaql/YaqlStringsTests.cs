@@ -54,6 +54,13 @@ public sealed class YaqlStringsTests
     [InlineData("data", "startsWith('abc', 'a')", "ERR unknown_function")]
     [InlineData("data", "'abc'.endsWith('x', 'c')", "OK true")]
     [InlineData("data", "'ab'.toUpper(1)", "ERR no_matching_function")]
+    [InlineData("data", "'{0[0]}'.format([1])", "OK \"1\"")]
+    [InlineData("data", "'{0[1]}-{0[0]}'.format($.strs)", "OK \"apple-pear\"")]
+    [InlineData("data", "'{a[x]}'.format(a => {x => 5})", "OK \"5\"")]
+    [InlineData("data", "'{0[a]}'.format($.dict)", "OK \"1\"")]
+    [InlineData("data", "'{0[5]}'.format([1])", "ERR index_out_of_range")]
+    [InlineData("data", "'{0[z]}'.format($.dict)", "ERR key_not_found")]
+    [InlineData("data", "'{0[0][1]}'.format($.matrix)", "OK \"2\"")]
     public void Expression_evaluates_as_the_reference(string context, string expression, string expected) =>
         YaqlAssert.Evaluates(context, expression, expected);
 }

@@ -50,7 +50,7 @@ internal static partial class CollectionFunctions
             var items = list.Items.ToList();
             var at = position < 0 ? Math.Max(0, items.Count + position) : Math.Min(position, items.Count);
             items.InsertRange(at, values);
-            return new ListValue(items);
+            return PythonLists.Create(items);
         }
 
         return Sequences.Result(InsertItems(call.Seq(0), position, values, lazy));

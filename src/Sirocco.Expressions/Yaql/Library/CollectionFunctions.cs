@@ -15,7 +15,7 @@ internal static partial class CollectionFunctions
         r.Add("flatten", CallForm.Method, 1, 1, call => Sequences.Result(Flatten(call.Seq(0))));
         r.Add("dict", CallForm.Function, 0, -1, Dict, acceptsNamed: true);
         r.Add("toDict", CallForm.Method, 2, 3, call => DictValue.From(call.Seq(0).Select(v =>
-            new KeyValuePair<Value, Value>(call.Call(1, v), call.Count > 2 ? call.Call(2, v) : v))));
+            new KeyValuePair<Value, Value>(PythonLists.RequireHashable(call.Call(1, v)), call.Count > 2 ? call.Call(2, v) : v))));
         r.Add("get", CallForm.Method, 2, 3, call =>
         {
             var dict = call.Dict(0);
@@ -24,7 +24,7 @@ internal static partial class CollectionFunctions
         r.Add("set", CallForm.Method, 1, 3, DictSet, acceptsNamed: true);
         r.Add("keys", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Keys));
         r.Add("values", CallForm.Method, 1, 1, call => Sequences.Result(call.Dict(0).Values));
-        r.Add("items", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Select(e => (Value)new ListValue([e.Key, e.Value]))));
+        r.Add("items", CallForm.Method, 1, 1, call => new YaqlSet(call.Dict(0).Select(e => (Value)new ListValue([e.Key, e.Value])), checkHashable: false));
         r.Add("contains", CallForm.Method, 2, 2, call => Value.From(call.Seq(0).Any(v => YaqlEquality.AreEqual(v, call[1]))));
         r.Add("containsKey", CallForm.Method, 2, 2, call => Value.From(call.Dict(0).ContainsKey(call[1])));
         r.Add("containsValue", CallForm.Method, 2, 2, call => Value.From(call.Dict(0).Values.Any(v => YaqlEquality.AreEqual(v, call[1]))));
@@ -92,7 +92,7 @@ internal static partial class CollectionFunctions
                     throw new YaqlException("sequence_error", "dict() element has fewer than 2 items");
                 }
 
-                entries.Add(new(kv[0], kv[1]));
+                entries.Add(new(PythonLists.RequireHashable(kv[0]), kv[1]));
             }
 
             return DictValue.From(entries);

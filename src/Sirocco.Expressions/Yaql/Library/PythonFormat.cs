@@ -68,6 +68,19 @@ internal static class PythonFormat
                 field = field[..bang];
             }
 
+            // Element access after the field name: {0[1]}, {name[key]}.
+            var accessors = new List<string>();
+            var bracket = field.IndexOf('[', StringComparison.Ordinal);
+            if (bracket >= 0)
+            {
+                foreach (var part in field[bracket..].Split('[', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    accessors.Add(part.EndsWith(']') ? part[..^1] : throw YaqlException.ValueError("Missing ']' in format string"));
+                }
+
+                field = field[..bracket];
+            }
+
             Value value;
             if (field.Length == 0)
             {
@@ -80,6 +93,18 @@ internal static class PythonFormat
             else
             {
                 value = named.TryGetValue(field, out var v) ? v : throw YaqlException.KeyNotFound("'" + field + "'");
+            }
+
+            foreach (var accessor in accessors)
+            {
+                value = (value, int.TryParse(accessor, NumberStyles.None, CultureInfo.InvariantCulture, out var at)) switch
+                {
+                    (ListValue list, true) => at < list.Count ? list[at] : throw new YaqlException("index_out_of_range", "tuple index out of range"),
+                    (DictValue dict, var numeric) => dict.TryGetValue(numeric ? new IntValue(at) : new StringValue(accessor), out var found)
+                        ? found
+                        : throw YaqlException.KeyNotFound("'" + accessor + "'"),
+                    _ => throw YaqlException.TypeError("object is not subscriptable"),
+                };
             }
 
             var text = conversion == 'r' ? YaqlText.Repr(value) : null;

@@ -21,7 +21,7 @@ internal static partial class QueryFunctions
         var order = new List<Value>();
         foreach (var item in call.Seq(0))
         {
-            var key = call.Call(1, item);
+            var key = PythonLists.RequireHashable(call.Call(1, item));
             if (!groups.TryGetValue(key, out var values))
             {
                 groups[key] = values = [];
@@ -31,7 +31,7 @@ internal static partial class QueryFunctions
             values.Add(call.Count > 2 && call.Node(2) is not null ? call.Call(2, item) : item);
         }
 
-        var pairs = order.Select(key => (Value)new ListValue([key, new ListValue(groups[key])]));
+        var pairs = order.Select(key => (Value)new ListValue([key, PythonLists.Create(groups[key])]));
         return Sequences.Result(call.Count > 3 ? pairs.Select(p => call.Call(3, p)) : pairs);
     }
 

@@ -25,7 +25,7 @@ internal static partial class QueryFunctions
         r.Add("enumerate", CallForm.Both, 1, 2, call =>
         {
             var start = call.Count > 1 ? call.Int(1) : BigInteger.Zero;
-            return Sequences.Result(call.Seq(0).Select((v, i) => (Value)new ListValue([new IntValue(start + i), v])));
+            return Sequences.Result(call.Seq(0).Select((v, i) => (Value)PythonLists.Create([new IntValue(start + i), v])));
         });
         r.Add("any", CallForm.Both, 1, 2, call => Value.From(call.Count > 1 ? call.Seq(0).Any(v => call.Call(1, v).IsTruthy) : call.Seq(0).Any()));
         r.Add("all", CallForm.Both, 1, 2, call => Value.From(call.Count > 1 ? call.Seq(0).All(v => call.Call(1, v).IsTruthy) : call.Seq(0).All(v => v.IsTruthy)));
@@ -119,7 +119,7 @@ internal static partial class QueryFunctions
             var items = call.Seq(0).ToList();
             var index = call.SmallInt(1);
             index = Math.Clamp(index < 0 ? items.Count + index : index, 0, items.Count);
-            return new ListValue([new ListValue(items.Take(index)), new ListValue(items.Skip(index))]);
+            return PythonLists.Create([new ListValue(items.Take(index)), new ListValue(items.Skip(index))]);
         });
         r.Add("aggregate", CallForm.Method, 2, 3, Aggregate);
         r.Add("reduce", CallForm.Method, 2, 3, Aggregate);
@@ -169,8 +169,8 @@ internal static partial class QueryFunctions
         var source = call.Seq(0);
         var seen = new HashSet<Value>();
         return Sequences.Result(call.Count > 1
-            ? source.Where(v => seen.Add(call.Call(1, v)))
-            : source.Where(seen.Add));
+            ? source.Where(v => seen.Add(PythonLists.RequireHashable(call.Call(1, v))))
+            : source.Where(v => seen.Add(PythonLists.RequireHashable(v))));
     }
 
     private static Value Sum(Invocation call)

@@ -58,7 +58,7 @@ internal static class RegexFunctions
             var (regex, text) = call[0] is YaqlRegex re ? (re.Regex, call.Str(1)) : call[1] is YaqlRegex re2 ? (re2.Regex, call.Str(0)) : throw Invocation.NoMatch;
             var max = call.Count > 2 ? call.SmallInt(2) : 0;
             var parts = max > 0 ? regex.Split(text, max + 1) : regex.Split(text);
-            return new ListValue(parts.Select(p => (Value)new StringValue(p)));
+            return PythonLists.Create(parts.Select(p => (Value)new StringValue(p)));
         });
         r.Add("replace", CallForm.Method, 3, 4, call =>
         {

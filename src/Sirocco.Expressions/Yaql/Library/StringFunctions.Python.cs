@@ -1,5 +1,6 @@
 using System.Text;
 using Sirocco.Expressions.Values;
+using Sirocco.Expressions.Yaql.Runtime;
 
 namespace Sirocco.Expressions.Yaql.Library;
 
@@ -47,7 +48,7 @@ internal static partial class StringFunctions
             parts.Insert(0, rest);
         }
 
-        return new ListValue(parts.Select(p => (Value)new StringValue(p)));
+        return PythonLists.Create(parts.Select(p => (Value)new StringValue(p)));
     }
 
     private static List<string> SplitWhitespace(string text, int max, bool fromRight)

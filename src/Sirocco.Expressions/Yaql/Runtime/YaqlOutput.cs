@@ -70,6 +70,11 @@ internal static class YaqlOutput
             case StringValue or IntValue or NullValue or BoolValue or FloatValue:
                 return true;
             case ListValue list:
+                if (list.IsTuple)
+                {
+                    return false;
+                }
+
                 foreach (var item in list.Items)
                 {
                     if (!IsPlain(item))

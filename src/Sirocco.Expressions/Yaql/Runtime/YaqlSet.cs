@@ -6,12 +6,19 @@ namespace Sirocco.Expressions.Yaql.Runtime;
 /// <summary>A YAQL set (Python frozenset). Leaves the evaluator as a list whose order is unspecified.</summary>
 internal sealed class YaqlSet : Value
 {
-    public YaqlSet(IEnumerable<Value> items)
+    /// <param name="items">The members.</param>
+    /// <param name="checkHashable">False only for views the reference never hashes (<c>dict.items()</c>).</param>
+    public YaqlSet(IEnumerable<Value> items, bool checkHashable = true)
     {
         var seen = new HashSet<Value>();
         var builder = ImmutableArray.CreateBuilder<Value>();
         foreach (var item in items)
         {
+            if (checkHashable)
+            {
+                PythonLists.RequireHashable(item);
+            }
+
             if (seen.Add(item))
             {
                 builder.Add(item);

@@ -27,6 +27,20 @@ internal static class YaqlText
     {
         switch (value)
         {
+            case ListValue { IsTuple: true } pythonList:
+                builder.Append('[');
+                for (var i = 0; i < pythonList.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(", ");
+                    }
+
+                    AppendRepr(builder, pythonList[i]);
+                }
+
+                builder.Append(']');
+                break;
             case ListValue list:
                 builder.Append('(');
                 for (var i = 0; i < list.Count; i++)

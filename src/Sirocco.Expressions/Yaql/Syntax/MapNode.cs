@@ -21,7 +21,7 @@ internal sealed class MapNode(YaqlNode[] entries, int position) : YaqlNode(posit
                 throw YaqlException.NoMatchingFunction("#map");
             }
 
-            pairs.Add(new(mapping.Key.Evaluate(context, scope), mapping.Value.Evaluate(context, scope)));
+            pairs.Add(new(PythonLists.RequireHashable(mapping.Key.Evaluate(context, scope)), mapping.Value.Evaluate(context, scope)));
         }
 
         return DictValue.From(pairs);
