@@ -243,7 +243,22 @@ internal sealed partial class Lexer
             throw JinjaException.Syntax($"truncated \\{_source[i + 1]} escape at {i}", i);
         }
 
-        builder.Append(char.ConvertFromUtf32(int.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+        var codePoint = int.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        if (codePoint is < 0 or > 0x10FFFF)
+        {
+            throw JinjaException.Syntax($"illegal Unicode character \\{_source[i + 1]}{digits} at {i}", i);
+        }
+
+        // Python strings may hold a lone surrogate ("\ud800"); a .NET string can too, as one char.
+        if (codePoint is >= 0xD800 and <= 0xDFFF)
+        {
+            builder.Append((char)codePoint);
+        }
+        else
+        {
+            builder.Append(char.ConvertFromUtf32(codePoint));
+        }
+
         return i + 2 + length;
     }
 

@@ -140,4 +140,21 @@ public class JinjaLanguageTests
 
         Assert.Equal(Value.From("2 <% $.n %>"), result.Value);
     }
+
+    [Fact]
+    public void A_code_point_beyond_unicode_is_a_syntax_error_as_in_python()
+    {
+        var error = new JinjaLanguage().Evaluate("{{ '\\U00110000' }}", Context).Error!;
+
+        Assert.Equal("syntax", error.Category);
+        Assert.Contains("illegal Unicode character", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_escape_is_kept_as_python_keeps_it()
+    {
+        var value = new JinjaLanguage().Evaluate("{{ '\\ud800' | length }}", Context).Value!;
+
+        Assert.Equal("1", value.ToJson());
+    }
 }

@@ -37,6 +37,11 @@ public sealed class ScalarResolverTests
         { "y", new StringValue("y") },
         { "0o17", new StringValue("0o17") },
         { "1.2.3", new StringValue("1.2.3") },
+        { ".", new StringValue(".") },
+        { "._", new StringValue("._") },
+        { "-._", new StringValue("-._") },
+        { "._5", new StringValue("._5") },
+        { "1_.", new FloatValue(1.0) },
         { "hello", new StringValue("hello") },
         { "<% $.x %>", new StringValue("<% $.x %>") },
     };
