@@ -38,7 +38,7 @@ internal static partial class Filters
         }
 
         var parts = attribute is StringValue s
-            ? s.Value.Split('.').Select(p => p.Length > 0 && p.All(char.IsAsciiDigit) ? Py.Int(long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)) : new StringValue(p)).ToArray()
+            ? s.Value.Split('.').Select(p => p.Length > 0 && p.All(char.IsAsciiDigit) ? (Value)new IntValue(System.Numerics.BigInteger.Parse(p, System.Globalization.CultureInfo.InvariantCulture)) : new StringValue(p)).ToArray()
             : [attribute];
         return item =>
         {

@@ -21,14 +21,14 @@ internal static partial class Methods
                 return Py.Str(Strip(s, OptionalString(args.Bind(name, "chars")[0]), name));
             case "split" or "rsplit":
                 var split = args.Bind(name, "sep", "maxsplit");
-                var parts = Split(s, OptionalString(split[0]), split[1] is null ? -1 : (int)Py.AsBig(split[1]!), name == "rsplit");
+                var parts = Split(s, OptionalString(split[0]), split[1] is null ? -1 : Filters.Int(split[1]!, 0), name == "rsplit");
                 return new ListValue(parts.Select(p => (Value)new StringValue(p)));
             case "splitlines":
                 var keep = args.Bind(name, "keepends")[0] is { } k && Py.Truthy(k);
                 return new ListValue(SplitLines(s, keep).Select(p => (Value)new StringValue(p)));
             case "replace":
                 var r = args.Bind(name, 2, "old", "new", "count");
-                var replaced = Replace(s, RequireString(r[0]!), RequireString(r[1]!), r[2] is null ? -1 : (int)Py.AsBig(r[2]!));
+                var replaced = Replace(s, RequireString(r[0]!), RequireString(r[1]!), r[2] is null ? -1 : Filters.Int(r[2]!, 0));
                 frame.CheckSize(replaced.Length);
                 return Py.Str(replaced);
             case "startswith" or "endswith":
@@ -72,14 +72,15 @@ internal static partial class Methods
                 return Value.From(s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_'));
             case "isprintable": args.Bind(name); return Value.From(!s.Any(char.IsControl));
             case "zfill":
-                var width = (int)Py.AsBig(args.Bind(name, 1, "width")[0]!);
+                var width = Filters.Int(args.Bind(name, 1, "width")[0]!, 0);
+                frame.CheckSize(width);
                 var sign = s.Length > 0 && s[0] is '+' or '-' ? s[..1] : string.Empty;
                 return Py.Str(sign + s[sign.Length..].PadLeft(Math.Max(0, width - sign.Length), '0'));
             case "ljust" or "rjust" or "center":
                 var j = args.Bind(name, 1, "width", "fillchar");
                 var fill = j[1] is null ? ' ' : RequireString(j[1]!) is { Length: 1 } fc ? fc[0]
                     : throw JinjaException.Type("The fill character must be exactly one character long");
-                var w = (int)Py.AsBig(j[0]!);
+                var w = Filters.Int(j[0]!, 0);
                 frame.CheckSize(w);
                 return Py.Str(Justify(s, name, w, fill));
             case "partition" or "rpartition":
@@ -101,7 +102,7 @@ internal static partial class Methods
                 var suffix = RequireString(args.Bind(name, 1, "suffix")[0]!);
                 return Py.Str(suffix.Length > 0 && s.EndsWith(suffix, StringComparison.Ordinal) ? s[..^suffix.Length] : s);
             case "expandtabs":
-                var size = args.Bind(name, "tabsize")[0] is { } t ? (int)Py.AsBig(t) : 8;
+                var size = args.Bind(name, "tabsize")[0] is { } t ? Filters.Int(t, 0) : 8;
                 return Py.Str(ExpandTabs(s, size));
             default:
                 throw NotSupported(new StringValue(s), name);
@@ -241,8 +242,8 @@ internal static partial class Methods
     private static int Find(string s, string sub, bool last, Value? start, Value? end)
     {
         var length = s.Length;
-        var from = start is null or NullValue ? 0 : Py.SliceIndices(length, (int)Py.AsBig(start), null, 1).FirstOrDefault(length);
-        var to = end is null or NullValue ? length : Math.Clamp((int)Py.AsBig(end) < 0 ? (int)Py.AsBig(end) + length : (int)Py.AsBig(end), 0, length);
+        var from = start is null or NullValue ? 0 : Py.SliceIndices(length, Filters.Int(start, 0), null, 1).FirstOrDefault(length);
+        var to = end is null or NullValue ? length : Math.Clamp(Filters.Int(end, 0) < 0 ? Filters.Int(end, 0) + length : Filters.Int(end, 0), 0, length);
         if (from > to)
         {
             return -1;

@@ -119,8 +119,8 @@ internal static partial class Methods
                 return Py.Int(list.Count(v => Py.Equal(v, item)));
             case "index":
                 var b = args.Bind("index", 1, "value", "start", "stop");
-                var start = b[1] is null ? 0 : (int)Py.AsBig(b[1]!);
-                var stop = b[2] is null ? list.Count : (int)Py.AsBig(b[2]!);
+                var start = b[1] is null ? 0 : Filters.Int(b[1]!, 0);
+                var stop = b[2] is null ? list.Count : Filters.Int(b[2]!, 0);
                 foreach (var i in Py.SliceIndices(list.Count, start, stop, 1))
                 {
                     if (Py.Equal(list[i], b[0]!))

@@ -199,7 +199,7 @@ internal static partial class Py
     {
         IntValue i => i.Value,
         BoolValue b => b.Value ? BigInteger.One : BigInteger.Zero,
-        _ => throw new InvalidOperationException("Not an integer."),
+        _ => throw JinjaException.Type($"'{TypeName(value)}' object cannot be interpreted as an integer"),
     };
 
     internal static double AsDouble(Value value) => value switch
@@ -207,7 +207,7 @@ internal static partial class Py
         FloatValue f => f.Value,
         IntValue i => BigToDouble(i.Value),
         BoolValue b => b.Value ? 1.0 : 0.0,
-        _ => throw new InvalidOperationException("Not a number."),
+        _ => throw JinjaException.Type($"must be real number, not {TypeName(value)}"),
     };
 
     internal static double BigToDouble(BigInteger value)

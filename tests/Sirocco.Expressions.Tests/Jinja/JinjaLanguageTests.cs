@@ -157,4 +157,29 @@ public class JinjaLanguageTests
 
         Assert.Equal("1", value.ToJson());
     }
+
+    [Theory]
+    [InlineData("{{ '7'.zfill(nothing) }}")]
+    [InlineData("{{ '7'.zfill('3') }}")]
+    [InlineData("{{ '7'.zfill(10 ** 12) }}")]
+    [InlineData("{{ 'a b'.split(' ', 'x') }}")]
+    public void A_wrong_integer_argument_of_a_string_method_is_an_error_not_a_crash(string text)
+    {
+        Assert.NotNull(new JinjaLanguage().Evaluate(text, Context).Error);
+    }
+
+    [Fact]
+    public void A_huge_slice_bound_of_find_is_clamped_as_in_python()
+    {
+        Assert.Equal("-1", new JinjaLanguage().Evaluate("{{ 'abc'.find('b', 99999999999999999999) }}", Context).Value!.ToJson());
+    }
+
+    [Fact]
+    public void An_attribute_path_with_a_huge_index_is_an_index_like_any_other()
+    {
+        var huge = new JinjaLanguage().Evaluate("{{ [[1]] | map(attribute='99999999999999999999999') | list }}", Context);
+        var small = new JinjaLanguage().Evaluate("{{ [[1]] | map(attribute='5') | list }}", Context);
+
+        Assert.Equal(small.Error?.Category, huge.Error!.Category);
+    }
 }
