@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sirocco.Persistence;
@@ -50,9 +50,10 @@ public sealed partial class CronScheduler
             {
                 return;
             }
-            catch (Exception e) when (e is DbException or PersistenceException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The database is unreachable or busy: the triggers stay due and the next look fires them.
+                // Typically the database is unreachable or busy: the triggers stay due and the next look fires
+                // them. The loop must outlive any one failure, or no trigger would fire again on this node.
                 LogPollFailed(_logger, e);
             }
 
@@ -83,7 +84,17 @@ public sealed partial class CronScheduler
     {
         var firing = CronFiring.Plan(trigger, now);
         var executionId = CronExecutionIds.For(trigger.Id, trigger.NextExecutionTime);
-        var start = await _starts.PrepareAsync(trigger, executionId, cancellationToken).ConfigureAwait(false);
+        CronStart start;
+        try
+        {
+            start = await _starts.PrepareAsync(trigger, executionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            // Stored input or params that are not JSON objects would fail at every poll: skip the occurrence.
+            start = CronStart.Refused(e.Message);
+        }
+
         if (start.Problem is { } problem)
         {
             LogCannotStart(_logger, trigger.Name, trigger.WorkflowName, problem);
