@@ -19,6 +19,7 @@ using Sirocco.Engine;
 using Sirocco.Expressions;
 using Sirocco.Persistence;
 using Sirocco.Runtime.Durable;
+using Sirocco.Runtime.Scheduling;
 using Sirocco.Transport.Queues;
 using Microsoft.Extensions.Logging;
 using Sirocco.Actions.Runner;
@@ -101,7 +102,7 @@ public static class SiroccoServer
         services.AddOpenApi();
     }
 
-    /// <summary>The engine and executor roles in this process: durable runtime, in-process queue, action runner.</summary>
+    /// <summary>The engine, executor and scheduler roles in this process: durable runtime, in-process queue, action runner, cron scheduler.</summary>
     private static void AddRuntime(IServiceCollection services)
     {
         services.TryAddSingleton<InProcessTaskQueue>();
@@ -119,6 +120,11 @@ public static class SiroccoServer
             ActivatorUtilities.CreateInstance<AdHocResultSink>(sp, sp.GetRequiredService<DurableRuntime>().ResultSink),
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new CronScheduler(
+            sp.GetRequiredService<ISiroccoStore>(),
+            sp.GetRequiredService<DurableRuntime>(),
+            new CronSchedulerOptions { Clock = sp.GetRequiredService<TimeProvider>() },
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<RuntimeHostedService>();
         services.TryAddSingleton<IExecutionService, RuntimeExecutionService>();
     }

@@ -44,6 +44,12 @@ internal sealed class DistributedNode(
             _loops.Add(Task.Run(() => pump.RunAsync(_stopping.Token), CancellationToken.None));
         }
 
+        if (roles.Contains(ServerRoles.Scheduler))
+        {
+            var scheduler = runtime!.CreateCronScheduler(loggerFactory: loggers);
+            _loops.Add(Task.Run(() => scheduler.RunAsync(_stopping.Token), CancellationToken.None));
+        }
+
         if (roles.Contains(ServerRoles.Executor))
         {
             _runnerQueue = new RabbitMqTaskQueue(connection);

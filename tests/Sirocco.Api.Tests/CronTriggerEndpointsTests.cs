@@ -68,6 +68,7 @@ public sealed class CronTriggerEndpointsTests : IAsyncLifetime
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "pattern": "every day", "workflow_input": {"name": "x"}}""", "pattern is not valid")]
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "first_execution_time": "2020-01-01 00:00", "workflow_input": {"name": "x"}}""", "greater than current time")]
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "first_execution_time": "soon", "workflow_input": {"name": "x"}}""", "Invalid first_execution_time")]
+    [InlineData("""{"name": "t", "workflow_name": "demo_wf", "first_execution_time": "2026-11-27 08:30", "remaining_executions": 2, "workflow_input": {"name": "x"}}""", "Pattern must be provided")]
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "pattern": "* * * * *", "remaining_executions": 0, "workflow_input": {"name": "x"}}""", "greater or equal to 1")]
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "pattern": "* * * * *", "remaining_executions": "many", "workflow_input": {"name": "x"}}""", "Wrong type")]
     [InlineData("""{"name": "t", "workflow_name": "demo_wf", "pattern": "* * * * *"}""", "missing=['name']")]
@@ -87,5 +88,56 @@ public sealed class CronTriggerEndpointsTests : IAsyncLifetime
         var answer = await _api.PostJsonAsync("/v2/cron_triggers", """{"name": "t", "workflow_name": "ghost", "pattern": "* * * * *"}""");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+    }
+
+    [Fact]
+    public async Task A_six_field_pattern_reads_its_last_field_as_seconds_as_croniter_does()
+    {
+        var answer = await _api.PostJsonAsync("/v2/cron_triggers",
+            """{"name": "often", "workflow_name": "demo_wf", "pattern": "* * * * * */10", "workflow_input": {"name": "x"}}""");
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal("2026-11-26 12:00:10", answer.Str("next_execution_time"));
+    }
+
+    [Fact]
+    public async Task A_created_trigger_starts_executions_until_its_count_runs_out()
+    {
+        var created = await _api.PostJsonAsync("/v2/cron_triggers",
+            """{"name": "twice", "workflow_name": "demo_wf", "pattern": "*/5 * * * *", "workflow_input": {"name": "ann"}, "remaining_executions": 2}""");
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var triggerId = created.Str("id");
+
+        var first = await FireUntilAsync(new DateTimeOffset(2026, 11, 26, 12, 5, 0, TimeSpan.Zero), 1);
+        var execution = Assert.Single(first);
+        Assert.Equal("demo_wf", execution!["workflow_name"]!.GetValue<string>());
+        Assert.Equal("ann", JsonNode.Parse(execution["input"]!.GetValue<string>())!["name"]!.GetValue<string>());
+        Assert.Contains(triggerId!, execution["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        var trigger = await _api.GetAsync("/v2/cron_triggers/twice");
+        Assert.Equal(1, trigger.Body["remaining_executions"]!.GetValue<int>());
+        Assert.Equal("2026-11-26 12:10:00", trigger.Str("next_execution_time"));
+
+        await FireUntilAsync(new DateTimeOffset(2026, 11, 26, 12, 10, 0, TimeSpan.Zero), 2);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("/v2/cron_triggers/twice")).Status);
+    }
+
+    /// <summary>Moves fake time to <paramref name="at"/>, then a second at a time (the scheduler sleeps on the fake clock) until <paramref name="count"/> executions exist.</summary>
+    private async Task<JsonArray> FireUntilAsync(DateTimeOffset at, int count)
+    {
+        _api.Clock.SetUtcNow(at);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var list = (await _api.GetAsync("/v2/executions")).Body["executions"]!.AsArray();
+            if (list.Count >= count)
+            {
+                Assert.Equal(count, list.Count);
+                return list;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the scheduler started no execution");
+            _api.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
     }
 }

@@ -7,6 +7,7 @@ using Sirocco.Api.Listing;
 using Sirocco.Persistence;
 using Sirocco.Persistence.CronTriggers;
 using Sirocco.Persistence.Definitions;
+using Sirocco.Runtime.Scheduling;
 
 namespace Sirocco.Api.CronTriggers;
 
@@ -70,6 +71,11 @@ internal static class CronTriggerEndpoints
             first = parsed;
         }
 
+        if (string.IsNullOrEmpty(pattern) && remaining > 1)
+        {
+            throw ApiException.BadRequest("Pattern must be provided if count is superior to 1.");
+        }
+
         var cron = string.IsNullOrEmpty(pattern) ? null : ParsePattern(pattern);
         var next = first ?? cron!.GetNextOccurrence(now.UtcDateTime, inclusive: false)
             ?? throw ApiException.BadRequest($"The pattern '{pattern}' never fires.");
@@ -111,15 +117,11 @@ internal static class CronTriggerEndpoints
             ? Results.NoContent()
             : throw ApiException.NotFound("CronTrigger", identifier, "identifier");
 
-    /// <summary>Five fields as cron (Mistral's croniter), or six with seconds first.</summary>
-    internal static CronExpression ParsePattern(string pattern)
-    {
-        var fields = pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-        return CronExpression.TryParse(pattern, format, out var cron)
+    /// <summary>Five fields as cron, or six with the seconds last, as Mistral's croniter reads them.</summary>
+    internal static CronExpression ParsePattern(string pattern) =>
+        CronPatterns.TryParse(pattern, out var cron)
             ? cron
             : throw ApiException.BadRequest($"The specified pattern is not valid: {pattern}");
-    }
 
     private static JsonObject Json(CronTriggerRecord record) => new()
     {

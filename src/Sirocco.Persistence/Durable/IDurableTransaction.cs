@@ -54,6 +54,15 @@ public interface IDurableTransaction
     /// </summary>
     Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims one due firing of a cron trigger: when the trigger still has <paramref name="expectedNext"/>
+    /// as its next time, moves it to <paramref name="next"/> with <paramref name="remainingExecutions"/>
+    /// (or deletes it when <paramref name="next"/> is null) and returns true. Returns false when another
+    /// scheduler advanced it, is advancing it right now (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>), or it
+    /// was deleted. The claim commits with whatever else the unit writes — the execution it starts.
+    /// </summary>
+    Task<bool> ClaimCronTriggerAsync(string triggerId, DateTimeOffset expectedNext, DateTimeOffset? next, int? remainingExecutions, CancellationToken cancellationToken);
+
     /// <summary>Marks outbox rows as handed over (idempotent); shares the group's commit.</summary>
     Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
 

@@ -41,6 +41,34 @@ public abstract partial class StoreContractTests
         Assert.Null(await Store.CronTriggers.GetAsync("once", default));
     }
 
+    [Fact]
+    public async Task A_cron_claim_in_a_durable_transaction_is_a_compare_and_set()
+    {
+        var trigger = Trigger("t", T0) with { RemainingExecutions = 3 };
+        await Store.CronTriggers.CreateAsync(trigger, default);
+
+        var claimed = await Store.Durable.ExecuteAsync((tx, ct) => tx.ClaimCronTriggerAsync(trigger.Id, T0, T0.AddMinutes(1), 2, ct), default);
+        var again = await Store.Durable.ExecuteAsync((tx, ct) => tx.ClaimCronTriggerAsync(trigger.Id, T0, T0.AddMinutes(1), 2, ct), default);
+
+        Assert.True(claimed);
+        Assert.False(again);
+        var stored = await Store.CronTriggers.GetAsync("t", default);
+        Assert.Equal(T0.AddMinutes(1), stored?.NextExecutionTime);
+        Assert.Equal(2, stored?.RemainingExecutions);
+    }
+
+    [Fact]
+    public async Task A_cron_claim_without_a_next_time_deletes_the_trigger()
+    {
+        var trigger = Trigger("last", T0);
+        await Store.CronTriggers.CreateAsync(trigger, default);
+
+        Assert.True(await Store.Durable.ExecuteAsync((tx, ct) => tx.ClaimCronTriggerAsync(trigger.Id, T0, null, 0, ct), default));
+
+        Assert.Null(await Store.CronTriggers.GetAsync("last", default));
+        Assert.False(await Store.Durable.ExecuteAsync((tx, ct) => tx.ClaimCronTriggerAsync(trigger.Id, T0, null, 0, ct), default));
+    }
+
     private static CronTriggerRecord Trigger(string name, DateTimeOffset next) =>
         new(NewId(), name, "* * * * *", null, next, null, "wf", null, "{}", "{}", "private", "<default-project>", T0, null);
 }
