@@ -35,7 +35,8 @@ public static class SiroccoServer
     /// <summary>
     /// Creates the application. Configuration comes the usual ASP.NET Core way: <c>appsettings.json</c>
     /// in the working directory, <c>SIROCCO_</c>/<c>ASPNETCORE_</c> environment variables, then command-line arguments
-    /// (<c>--db</c>, <c>--Auth:Enabled</c>, <c>--Auth:ApiKeys</c>, <c>--allow-insecure-remote</c>, <c>--Api:MaxRequestBodyBytes</c>).
+    /// (<c>--db</c>, <c>--Auth:Enabled</c>, <c>--Auth:ApiKeys</c>, <c>--allow-insecure-remote</c>, <c>--Api:MaxRequestBodyBytes</c>,
+    /// the <c>--Limits:*</c> keys of <see cref="ServerLimits"/>).
     /// <paramref name="configureServices"/> runs last, so a host (or a test) can replace services such as
     /// <see cref="IExecutionService"/>. Throws <see cref="InvalidOperationException"/> when asked to listen on a
     /// non-loopback address without authentication.
@@ -81,13 +82,20 @@ public static class SiroccoServer
     private static void AddServices(IServiceCollection services, IConfiguration configuration, ApiOptions options)
     {
         services.AddSingleton(options);
+        var limits = ServerLimits.From(configuration);
+        services.TryAddSingleton(limits);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ServerLimits>().Definitions);
         services.TryAddSingleton(CallbackOptions.From(configuration));
         services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
         services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(_ => new ActionRegistry().AddStandardActions());
-        services.TryAddSingleton(_ => Sirocco.Expressions.Expressions.CreateEvaluator());
+        services.TryAddSingleton(sp => new ActionRegistry().AddStandardActions(new StandardActionOptions
+        {
+            JavaScriptTimeout = sp.GetRequiredService<ServerLimits>().JavaScriptTimeout,
+            JavaScriptMemoryLimit = sp.GetRequiredService<ServerLimits>().JavaScriptMemoryBytes,
+        }));
+        services.TryAddSingleton(sp => Sirocco.Expressions.Expressions.CreateEvaluator(sp.GetRequiredService<ServerLimits>().Expressions));
         services.TryAddSingleton<AdHocActionResolver>();
         services.TryAddSingleton<StandaloneExecutionService>();
         if (configuration["Runtime:Enabled"] is { } enabled && enabled.Equals("false", StringComparison.OrdinalIgnoreCase))
@@ -112,12 +120,14 @@ public static class SiroccoServer
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
             ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
-            new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
+            new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>(), Limits = sp.GetRequiredService<ServerLimits>().Execution },
             sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new ActionRunnerOptions { MaxConcurrency = sp.GetRequiredService<ServerLimits>().MaxRunningActions });
         services.TryAddSingleton(sp => new ActionRunner(
             sp.GetRequiredService<ActionRegistry>(),
             sp.GetRequiredService<InProcessTaskQueue>(),
             ActivatorUtilities.CreateInstance<AdHocResultSink>(sp, sp.GetRequiredService<DurableRuntime>().ResultSink),
+            sp.GetRequiredService<ActionRunnerOptions>(),
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new CronScheduler(

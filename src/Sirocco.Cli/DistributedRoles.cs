@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Sirocco.Api;
+using Sirocco.Api.Hosting;
 using Sirocco.Engine;
 using Sirocco.Expressions;
 using Sirocco.Persistence;
@@ -38,9 +40,15 @@ internal static class DistributedRoles
         ClientName = $"sirocco-{string.Join('-', settings.Roles.Order(StringComparer.Ordinal))}-{settings.NodeId}-{Environment.ProcessId}",
     };
 
-    private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ILoggerFactory loggers) =>
+    private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ExecutionLimits limits, ILoggerFactory loggers) =>
         new(store, new WorkflowEngine(), Expressions.Expressions.CreateEvaluator(), new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = settings.NodeId }, loggers);
+            new DurableRuntimeOptions { NodeId = settings.NodeId, Limits = limits }, loggers);
+
+    /// <summary>The <c>Limits:*</c> keys of a process without the API host: command line, then <c>SIROCCO_</c> environment variables.</summary>
+    private static ServerLimits Limits(DistributedSettings settings) => ServerLimits.From(new ConfigurationBuilder()
+        .AddEnvironmentVariables("SIROCCO_")
+        .AddCommandLine([.. settings.ExtraArgs])
+        .Build());
 
     private static async Task<int> RunWithApiAsync(DistributedSettings settings, CancellationToken stopping)
     {
@@ -58,7 +66,8 @@ internal static class DistributedRoles
             }
 
             services.AddSingleton(sp => new RabbitMqConnection(BrokerOptions(settings), sp.GetRequiredService<ILoggerFactory>()));
-            services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings,
+                sp.GetRequiredService<ServerLimits>().Execution, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton(sp => new DistributedNode(settings.Roles, sp.GetRequiredService<RabbitMqConnection>(),
                 sp.GetRequiredService<DurableRuntime>(), settings, sp.GetRequiredService<ILoggerFactory>(), ownsRuntime: false));
             services.AddHostedService<DistributedNodeService>();
@@ -79,7 +88,7 @@ internal static class DistributedRoles
         if (settings.Roles.Contains(ServerRoles.Engine) || settings.Roles.Contains(ServerRoles.Scheduler))
         {
             store = await PostgresStore.OpenAsync(new PostgresStoreOptions { ConnectionString = settings.Database! }, stopping).ConfigureAwait(false);
-            runtime = NewRuntime(store, connection, settings, loggers);
+            runtime = NewRuntime(store, connection, settings, Limits(settings).Execution, loggers);
         }
 
         var node = new DistributedNode(settings.Roles, connection, runtime, settings, loggers, ownsRuntime: true);

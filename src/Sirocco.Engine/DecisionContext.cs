@@ -12,4 +12,7 @@ public sealed record DecisionContext(WorkflowSpec Workflow, IExpressionEvaluator
 {
     /// <summary>Resolves <c>env</c> given by name; null when only inline environments are allowed.</summary>
     public IEnvironmentLookup? Environments { get; init; }
+
+    /// <summary>The limits this decision enforces; <see cref="ExecutionLimits.Default"/> unless the host says otherwise.</summary>
+    public ExecutionLimits Limits { get; init; } = ExecutionLimits.Default;
 }

@@ -10,6 +10,14 @@ public static class Expressions
     {
         options ??= new ExpressionOptions();
         options.Validate();
-        return new ExpressionEvaluator(new Yaql.YaqlLanguage(), new JinjaLanguage(options));
+        // Both languages get the same limits: YAQL used to run with its own defaults whatever was asked.
+        var yaql = new Yaql.YaqlOptions
+        {
+            MaxSteps = options.MaxSteps,
+            MaxDepth = options.MaxDepth,
+            MaxOutputSize = options.MaxOutputLength,
+            MaxCachedExpressions = options.MaxCachedExpressions,
+        };
+        return new ExpressionEvaluator(new Yaql.YaqlLanguage(yaql), new JinjaLanguage(options));
     }
 }

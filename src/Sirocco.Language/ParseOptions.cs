@@ -35,6 +35,12 @@ public sealed class ParseOptions
     public Func<string, IReadOnlyList<string>>? ExpressionSyntaxChecker { get; init; }
 
     /// <summary>
+    /// Size and task-count limits to enforce as diagnostics; null (default) enforces none, so that stored definitions
+    /// always parse. Hosts set it where definitions come in (upload, validate).
+    /// </summary>
+    public DefinitionLimits? Limits { get; init; }
+
+    /// <summary>
     /// Options whose syntax check runs the delimiter-balance check and then <paramref name="evaluator"/>'s
     /// <see cref="IExpressionEvaluator.CheckSyntax"/>. The balance check stays first because an evaluator that
     /// follows Mistral reads an unclosed <c>&lt;%</c> as plain text and would not report it.

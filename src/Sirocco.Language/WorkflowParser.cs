@@ -16,13 +16,19 @@ public static class WorkflowParser
         ArgumentNullException.ThrowIfNull(yaml);
         options ??= ParseOptions.Default;
         var bag = new DiagnosticBag();
+        if (options.Limits?.CheckSize(yaml) is { } tooLarge)
+        {
+            bag.Add(new SourceLocation(1, 1), string.Empty, tooLarge);
+            return ParseResult.Failure(bag.Items);
+        }
+
         var root = YamlLoader.Load(yaml, bag);
         if (root is null)
         {
             return ParseResult.Failure(bag.Items);
         }
 
-        var document = new SpecReader(yaml, bag, options.ResolveSyntaxChecker()).ReadDocument(root, options.Kind, options.Namespace);
+        var document = new SpecReader(yaml, bag, options.ResolveSyntaxChecker(), options.Limits).ReadDocument(root, options.Kind, options.Namespace);
         return bag.Count == 0 && document is not null ? ParseResult.Success(document) : ParseResult.Failure(bag.Items);
     }
 
@@ -44,5 +50,6 @@ public static class WorkflowParser
         Namespace = options?.Namespace ?? string.Empty,
         ExpressionSyntaxChecker = options?.ExpressionSyntaxChecker,
         CheckExpressionSyntax = options?.CheckExpressionSyntax ?? true,
+        Limits = options?.Limits,
     };
 }

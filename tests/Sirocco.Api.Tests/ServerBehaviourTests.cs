@@ -18,6 +18,8 @@ public sealed class ServerBehaviourTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
         Assert.Contains("too large", answer.Fault, StringComparison.Ordinal);
+        Assert.Contains("2048", answer.Fault, StringComparison.Ordinal);
+        Assert.Contains("Api:MaxRequestBodyBytes", answer.Fault, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/v2/workflows/big_wf")).Status);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jint;
 using Jint.Native;
 using Sirocco.Actions.Abstractions;
@@ -64,10 +65,12 @@ internal sealed class JavaScriptAction(StandardActionOptions options) : IAction
         return json.IsUndefined() ? Value.Null : JsonValues.Parse(json.AsString());
     }
 
-    private static string Describe(Exception e) => e switch
+    private string Describe(Exception e) => e switch
     {
-        TimeoutException => "the script ran longer than its time limit",
-        Jint.Runtime.MemoryLimitExceededException => "the script used more memory than its limit: " + e.Message,
+        TimeoutException => string.Create(CultureInfo.InvariantCulture,
+            $"the script ran longer than its time limit ({options.JavaScriptTimeout.TotalSeconds:0.###} s, server configuration key Limits:JavaScriptTimeoutSeconds)"),
+        Jint.Runtime.MemoryLimitExceededException => string.Create(CultureInfo.InvariantCulture,
+            $"the script used more memory than its limit ({options.JavaScriptMemoryLimit} bytes, server configuration key Limits:JavaScriptMemoryBytes): {e.Message}"),
         _ => e.Message,
     };
 }

@@ -31,7 +31,7 @@ internal static class ActionEndpoints
     {
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Actions, WorkflowEndpoints.Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Actions, WorkflowEndpoints.Namespace(request), DefinitionParsing.Limits(request));
         RefuseSystem(document, registry);
         var records = DefinitionParsing.ActionRecords(document, scope, clock.GetUtcNow());
         await store.Definitions.CreateAsync(records, request.HttpContext.RequestAborted);
@@ -42,7 +42,7 @@ internal static class ActionEndpoints
     {
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Actions, WorkflowEndpoints.Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Actions, WorkflowEndpoints.Namespace(request), DefinitionParsing.Limits(request));
         RefuseSystem(document, registry);
         var updated = await store.Definitions.UpdateAsync(DefinitionParsing.ActionRecords(document, scope, clock.GetUtcNow()), request.HttpContext.RequestAborted);
         return ApiResults.Json(new JsonObject { ["actions"] = new JsonArray([.. updated.Select(r => (JsonNode)DefinitionJson.Action(r))]) });
@@ -81,7 +81,7 @@ internal static class ActionEndpoints
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request) =>
-        Validation.Answer(WorkflowParser.ParseActions(await RequestText.ReadAsync(request)));
+        Validation.Answer(WorkflowParser.ParseActions(await RequestText.ReadDefinitionAsync(request, allowEmpty: true), DefinitionParsing.ValidationOptions(request)));
 
     private static string Namespace(string? fromPath, HttpRequest request) =>
         string.IsNullOrEmpty(fromPath) ? WorkflowEndpoints.Namespace(request) : fromPath;

@@ -12,11 +12,17 @@ internal static class DefinitionParsing
     /// <summary>Mistral's owner of everything while authentication is off.</summary>
     public const string DefaultProject = "<default-project>";
 
-    public static WorkflowDocument ParseOrThrow(string text, DocumentKind kind, string @namespace)
+    public static WorkflowDocument ParseOrThrow(string text, DocumentKind kind, string @namespace, DefinitionLimits? limits)
     {
-        var result = WorkflowParser.Parse(text, new ParseOptions { Kind = kind, Namespace = @namespace });
+        var result = WorkflowParser.Parse(text, new ParseOptions { Kind = kind, Namespace = @namespace, Limits = limits });
         return result.Document ?? throw InvalidDsl(result);
     }
+
+    /// <summary>The server's definition limits (null when the host registered none).</summary>
+    public static DefinitionLimits? Limits(HttpRequest request) => request.HttpContext.RequestServices.GetService<DefinitionLimits>();
+
+    /// <summary>The options a <c>validate</c> endpoint parses with.</summary>
+    public static ParseOptions ValidationOptions(HttpRequest request) => new() { Limits = Limits(request) };
 
     /// <summary>The faultstring of a failed parse: every diagnostic with its line and column.</summary>
     public static string Describe(ParseResult result) =>

@@ -25,7 +25,7 @@ internal static class WorkbookEndpoints
     {
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workbook, WorkflowEndpoints.Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workbook, WorkflowEndpoints.Namespace(request), DefinitionParsing.Limits(request));
         var now = clock.GetUtcNow();
         var workbook = DefinitionParsing.WorkbookRecord(document, scope, now);
         List<DefinitionRecord> all =
@@ -43,7 +43,7 @@ internal static class WorkbookEndpoints
         var cancel = request.HttpContext.RequestAborted;
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workbook, WorkflowEndpoints.Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workbook, WorkflowEndpoints.Namespace(request), DefinitionParsing.Limits(request));
         var now = clock.GetUtcNow();
         var workbook = DefinitionParsing.WorkbookRecord(document, scope, now);
         if (await store.Definitions.GetAsync(DefinitionKind.Workbook, workbook.Name, workbook.Namespace, cancel) is null)
@@ -91,5 +91,5 @@ internal static class WorkbookEndpoints
             : throw ApiException.NotFound("Workbook", name, "name");
 
     private static async Task<IResult> ValidateAsync(HttpRequest request) =>
-        Validation.Answer(WorkflowParser.ParseWorkbook(await RequestText.ReadAsync(request)));
+        Validation.Answer(WorkflowParser.ParseWorkbook(await RequestText.ReadDefinitionAsync(request, allowEmpty: true), DefinitionParsing.ValidationOptions(request)));
 }

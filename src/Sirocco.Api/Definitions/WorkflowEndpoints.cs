@@ -27,7 +27,7 @@ internal static class WorkflowEndpoints
     {
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, Namespace(request), DefinitionParsing.Limits(request));
         var records = DefinitionParsing.WorkflowRecords(document, scope, clock.GetUtcNow());
         await store.Definitions.CreateAsync(records, request.HttpContext.RequestAborted);
         return ApiResults.Created(new JsonObject { ["workflows"] = Array(records) });
@@ -37,7 +37,7 @@ internal static class WorkflowEndpoints
     {
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, Namespace(request));
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, Namespace(request), DefinitionParsing.Limits(request));
         await RefuseSystemAsync(store, document, request.HttpContext.RequestAborted);
         var updated = await store.Definitions.UpdateAsync(DefinitionParsing.WorkflowRecords(document, scope, clock.GetUtcNow()), request.HttpContext.RequestAborted);
         return ApiResults.Json(new JsonObject { ["workflows"] = Array(updated) });
@@ -48,7 +48,7 @@ internal static class WorkflowEndpoints
         var text = await RequestText.ReadDefinitionAsync(request);
         var scope = DefinitionParsing.CheckScope(request.Query["scope"]);
         var ns = Namespace(request);
-        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, ns);
+        var document = DefinitionParsing.ParseOrThrow(text, DocumentKind.Workflows, ns, DefinitionParsing.Limits(request));
         var existing = await store.Definitions.GetAsync(DefinitionKind.Workflow, identifier, ns, request.HttpContext.RequestAborted)
             ?? throw ApiException.NotFound("WorkflowDefinition", identifier, "identifier");
         if (document.Workflows.Length != 1)
@@ -102,7 +102,7 @@ internal static class WorkflowEndpoints
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request) =>
-        Validation.Answer(WorkflowParser.ParseWorkflows(await RequestText.ReadAsync(request)));
+        Validation.Answer(WorkflowParser.ParseWorkflows(await RequestText.ReadDefinitionAsync(request, allowEmpty: true), DefinitionParsing.ValidationOptions(request)));
 
     private static async Task RefuseSystemAsync(ISiroccoStore store, WorkflowDocument document, CancellationToken cancel)
     {

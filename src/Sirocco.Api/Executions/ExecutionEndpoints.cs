@@ -48,6 +48,7 @@ internal static class ExecutionEndpoints
 
         parameters["namespace"] = workflow.Namespace;
         parameters["env"] = await ResolveEnvAsync(parameters["env"], store, cancel) ?? [];
+        await RunningExecutionLimit.CheckAsync(request, store, cancel);
         var started = await executions.StartAsync(new StartExecution(workflow, input.ToJsonString(), parameters.ToJsonString(), description, sourceId), cancel);
         return ApiResults.Created(ExecutionJson.Execution(started));
     }

@@ -71,7 +71,7 @@ internal static partial class ErrorHandling
     {
         ApiException api => (api.StatusCode, api.Message),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-            (StatusCodes.Status413PayloadTooLarge, "Request body too large: " + bad.Message),
+            (StatusCodes.Status413PayloadTooLarge, "Request body too large: " + bad.Message + " Change the limit with the configuration key Api:MaxRequestBodyBytes."),
         BadHttpRequestException bad => (bad.StatusCode, bad.Message),
         DuplicateEntryException duplicate => (StatusCodes.Status409Conflict, duplicate.Message),
         EntityNotFoundException missing => (StatusCodes.Status404NotFound, missing.Message),

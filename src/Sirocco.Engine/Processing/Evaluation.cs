@@ -42,6 +42,23 @@ internal static class Evaluation
         }
 
         var jinja = source.Contains("{{", StringComparison.Ordinal) || source.Contains("{%", StringComparison.Ordinal);
-        return $"Can not evaluate {(jinja ? "Jinja" : "YAQL")} expression [expression={error.Expression}, error={error.Message}]";
+        var described = $"Can not evaluate {(jinja ? "Jinja" : "YAQL")} expression [expression={error.Expression}, error={error.Message}]";
+        return LimitKey(error) is { } key ? $"{described} Change the limit with the configuration key {key}." : described;
+    }
+
+    /// <summary>The configuration key of the evaluation limit an error reports, or null for other errors.</summary>
+    private static string? LimitKey(ExpressionError error)
+    {
+        if (error.Category != "limit")
+        {
+            return null;
+        }
+
+        var message = error.Message;
+        return message.Contains("step", StringComparison.OrdinalIgnoreCase) ? "Limits:ExpressionMaxSteps"
+            : message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "Limits:ExpressionMaxDepth"
+            : message.Contains("output size", StringComparison.OrdinalIgnoreCase) || message.Contains("larger than the limit", StringComparison.OrdinalIgnoreCase)
+                ? "Limits:ExpressionMaxOutputLength"
+            : null;
     }
 }

@@ -145,6 +145,8 @@ internal sealed class Session : IExecutionState
 
     public int CountIncompleteTasks() => _stored.CountIncompleteTasks() + _incompleteDelta;
 
+    public int CountTasks() => _stored.CountTasks() + _createdTasks.Count;
+
     public ActionExecution? FindAction(string actionExecutionId) =>
         _actions.TryGetValue(actionExecutionId, out var action) ? action : _stored.FindAction(actionExecutionId);
 

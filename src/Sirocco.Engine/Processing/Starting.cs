@@ -34,6 +34,7 @@ internal static class Starting
             RootExecutionId = start.Parent?.RootExecutionId,
             TaskExecutionId = start.Parent?.TaskExecutionId,
             ParentExecutionId = start.Parent?.ParentExecutionId,
+            Depth = start.Parent?.Depth ?? 0,
             CreatedAt = session.Now,
             UpdatedAt = session.Now,
         };

@@ -21,6 +21,13 @@ internal static class TaskRunner
             return;
         }
 
+        // Several branches may start tasks in one decision; once the task-count limit has failed the
+        // execution, the rest start nothing.
+        if (session.Workflow.State.IsCompleted() || !ExecutionLimitChecks.AllowNewTask(session, spec))
+        {
+            return;
+        }
+
         var task = NewTask(session, spec, triggers, ExecutionState.Running);
         session.CreateTask(task);
         Launch(session, task);
@@ -44,7 +51,7 @@ internal static class TaskRunner
     /// <summary>A RUNNING task begins: policies that hold it back first, then its action(s).</summary>
     public static void Launch(Session session, TaskExecution task)
     {
-        if (Policies.HoldBeforeStart(session, task))
+        if (session.Workflow.State.IsCompleted() || Policies.HoldBeforeStart(session, task))
         {
             return;
         }
@@ -57,6 +64,12 @@ internal static class TaskRunner
     {
         var spec = session.Plan.Task(task.Name);
         task = Policies.StartTimeout(session, task, spec);
+        if (spec.Kind == TaskKind.Workflow && ExecutionLimitChecks.SubworkflowTooDeep(session, spec) is { } tooDeep)
+        {
+            TaskCompletion.Complete(session, task, ExecutionState.Error, tooDeep, null);
+            return;
+        }
+
         if (!spec.WithItems.IsEmpty)
         {
             WithItems.Start(session, task, spec, ContextResolver.Inbound(session, task));
@@ -131,7 +144,7 @@ internal static class TaskRunner
         });
         if (isWorkflow)
         {
-            var link = new SubworkflowLink(execution.Id, task.Id, execution.RootExecutionId ?? execution.Id);
+            var link = new SubworkflowLink(execution.Id, task.Id, execution.RootExecutionId ?? execution.Id) { Depth = execution.Depth + 1 };
             var childParams = DictValue.Empty;
             if (execution.Params.Get("env") is DictValue env)
             {

@@ -46,6 +46,12 @@ internal static class WithItems
         }
 
         var count = lists.Count == 0 ? 0 : lists[0].Count;
+        if (ExecutionLimitChecks.TooManyItems(session, spec, count) is { } tooMany)
+        {
+            TaskCompletion.Complete(session, task, ExecutionState.Error, tooMany, null);
+            return;
+        }
+
         if (count == 0)
         {
             TaskCompletion.Complete(session, task, ExecutionState.Success, null, ListValue.Empty);

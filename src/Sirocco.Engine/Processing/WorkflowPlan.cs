@@ -15,6 +15,7 @@ internal sealed class WorkflowPlan
 
     private readonly FrozenDictionary<string, ImmutableArray<TaskSpec>> _inbound;
     private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _downstreamJoins;
+    private readonly Lazy<FrozenSet<string>> _repeatable;
 
     private WorkflowPlan(WorkflowSpec spec)
     {
@@ -34,6 +35,7 @@ internal sealed class WorkflowPlan
         _inbound = inbound.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         StartTasks = [.. spec.Tasks.Where(t => _inbound[t.Name].IsEmpty)];
         _downstreamJoins = new(BuildDownstreamJoins);
+        _repeatable = new(BuildRepeatable);
     }
 
     public WorkflowSpec Spec { get; }
@@ -86,6 +88,59 @@ internal sealed class WorkflowPlan
     /// O(joins × transitions) once, and nothing per task in workflows without joins.
     /// </summary>
     public ImmutableArray<string> DownstreamJoins(string taskName) => _downstreamJoins.Value.GetValueOrDefault(taskName, []);
+
+    /// <summary>
+    /// Whether a task can get more than one execution in one run: it is on a cycle, more than one task leads to
+    /// it, or such a task is upstream of it. The others run at most once, so the task-count limit only has to
+    /// count when one of these starts.
+    /// </summary>
+    public bool MayRepeat(string taskName) => _repeatable.Value.Contains(taskName);
+
+    private FrozenSet<string> BuildRepeatable()
+    {
+        // Walks back along the single inbound transition until a start task (runs once), a task already
+        // decided, a task with several inbound transitions or a task seen before on this walk (a cycle).
+        var once = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var task in Spec.Tasks)
+        {
+            var path = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var name = task.Name;
+            bool result;
+            while (true)
+            {
+                if (once.TryGetValue(name, out result))
+                {
+                    break;
+                }
+
+                var inbound = Inbound(name);
+                var target = name;
+                if (!seen.Add(name) || inbound.Length > 1 || (inbound.Length == 1 && OutboundNames(inbound[0]).Count(n => n == target) > 1))
+                {
+                    result = false;
+                    path.Add(name);
+                    break;
+                }
+
+                path.Add(name);
+                if (inbound.IsEmpty)
+                {
+                    result = true;
+                    break;
+                }
+
+                name = inbound[0].Name;
+            }
+
+            foreach (var step in path)
+            {
+                once.TryAdd(step, result);
+            }
+        }
+
+        return once.Where(p => !p.Value).Select(p => p.Key).ToFrozenSet(StringComparer.Ordinal);
+    }
 
     private FrozenDictionary<string, ImmutableArray<string>> BuildDownstreamJoins()
     {

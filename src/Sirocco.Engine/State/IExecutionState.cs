@@ -22,6 +22,9 @@ public interface IExecutionState
     /// <summary>How many task executions are not in SUCCESS, ERROR or CANCELLED.</summary>
     int CountIncompleteTasks();
 
+    /// <summary>How many task executions the execution has. Read only when a task that can run more than once starts (the task-count limit).</summary>
+    int CountTasks();
+
     ActionExecution? FindAction(string actionExecutionId);
 
     /// <summary>The action executions (and sub-workflow calls) of one task execution.</summary>

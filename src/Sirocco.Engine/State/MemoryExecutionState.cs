@@ -80,6 +80,8 @@ public sealed class MemoryExecutionState : IExecutionState
 
     public int CountIncompleteTasks() => _incomplete;
 
+    public int CountTasks() => _tasks.Count;
+
     public ActionExecution? FindAction(string actionExecutionId) => _actions.GetValueOrDefault(actionExecutionId);
 
     public IEnumerable<ActionExecution> ActionsOf(string taskExecutionId) =>

@@ -42,6 +42,9 @@ public sealed record WorkflowExecution
     /// <summary>The parent workflow execution of a sub-workflow; null for a top-level execution.</summary>
     public string? ParentExecutionId { get; init; }
 
+    /// <summary>How deep the execution nests: 0 for a top-level execution, 1 for its sub-workflows, and so on.</summary>
+    public int Depth { get; init; }
+
     /// <summary>
     /// Transitions held back by a <c>pause</c> command, taken in order on resume (Mistral's backlog).
     /// </summary>

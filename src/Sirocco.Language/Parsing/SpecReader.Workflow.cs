@@ -52,6 +52,11 @@ internal sealed partial class SpecReader
         {
             _bag.Add(tasksNode, YamlPaths.Key(path, "tasks"), $"'tasks' must be a non-empty mapping of tasks by name, not {Describe(tasksNode)}");
         }
+        else if (_limits?.CheckTaskCount(name, tasksMap.Children.Count) is { } tooMany)
+        {
+            // Checked before the tasks are read, so an oversized workflow costs no validation work.
+            _bag.Add(tasksNode, YamlPaths.Key(path, "tasks"), tooMany);
+        }
         else
         {
             tasks = ReadNamedList(tasksMap, YamlPaths.Key(path, "tasks"), "task",

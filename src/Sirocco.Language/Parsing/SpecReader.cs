@@ -14,15 +14,17 @@ internal sealed partial class SpecReader
     private readonly DiagnosticBag _bag;
     private readonly Func<string, IReadOnlyList<string>> _syntaxChecker;
     private readonly string _text;
+    private readonly DefinitionLimits? _limits;
 
     private Dictionary<string, IReadOnlyList<string>>? _checked;
 
     // False when every definition's text will be the whole file, so cutting slices would be wasted work.
     private bool _sliceDefinitions = true;
 
-    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>> syntaxChecker)
+    public SpecReader(string text, DiagnosticBag bag, Func<string, IReadOnlyList<string>> syntaxChecker, DefinitionLimits? limits = null)
     {
         _text = text;
+        _limits = limits;
         _bag = bag;
         _syntaxChecker = syntaxChecker;
     }

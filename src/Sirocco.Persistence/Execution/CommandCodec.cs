@@ -39,6 +39,7 @@ public static class CommandCodec
                     w.WriteString("parent_execution_id", s.Parent.ParentExecutionId);
                     w.WriteString("task_execution_id", s.Parent.TaskExecutionId);
                     w.WriteString("root_execution_id", s.Parent.RootExecutionId);
+                    w.WriteNumber("depth", s.Parent.Depth);
                     w.WriteString("description", s.Description);
                     break;
                 case NotifyParent n:
@@ -108,7 +109,10 @@ public static class CommandCodec
                 p.RequiredString("workflow_name"),
                 Json.Dict(p.GetProperty("input")),
                 Json.Dict(p.GetProperty("params")),
-                new SubworkflowLink(p.RequiredString("parent_execution_id"), p.RequiredString("task_execution_id"), p.RequiredString("root_execution_id")))
+                new SubworkflowLink(p.RequiredString("parent_execution_id"), p.RequiredString("task_execution_id"), p.RequiredString("root_execution_id"))
+                {
+                    Depth = Math.Max(1, p.OptionalInt("depth")),
+                })
             {
                 Description = p.OptionalString("description"),
             },

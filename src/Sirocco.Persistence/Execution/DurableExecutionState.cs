@@ -45,6 +45,8 @@ internal sealed class DurableExecutionState(IExecutionRowSource rows, string exe
 
     public int CountIncompleteTasks() => rows.CountIncompleteTasks(executionId);
 
+    public int CountTasks() => rows.CountTasks(executionId);
+
     public ActionExecution? FindAction(string actionExecutionId)
     {
         if (!_actions.TryGetValue(actionExecutionId, out var action))

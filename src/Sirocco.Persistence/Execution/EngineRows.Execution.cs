@@ -34,6 +34,7 @@ internal static partial class EngineRows
             if (e.ParentExecutionId is not null)
             {
                 w.WriteString("parent_execution_id", e.ParentExecutionId);
+                w.WriteNumber("depth", e.Depth);
             }
 
             if (!e.Backlog.IsDefaultOrEmpty)
@@ -84,6 +85,8 @@ internal static partial class EngineRows
             RootExecutionId = s.RootExecutionId,
             TaskExecutionId = s.TaskExecutionId,
             ParentExecutionId = root.OptionalString("parent_execution_id"),
+            // Rows written before the depth was recorded: a sub-workflow is at least one level deep.
+            Depth = s.TaskExecutionId is null ? 0 : Math.Max(1, root.OptionalInt("depth")),
             Backlog = backlog,
             CreatedAt = s.CreatedAt,
             UpdatedAt = s.UpdatedAt ?? s.CreatedAt,

@@ -19,6 +19,8 @@ internal interface IExecutionRowSource
 
     int CountIncompleteTasks(string executionId);
 
+    int CountTasks(string executionId);
+
     StoredAction? Action(string actionExecutionId);
 
     IReadOnlyList<StoredAction> ActionsOf(string taskExecutionId);

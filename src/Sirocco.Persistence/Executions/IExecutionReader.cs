@@ -18,6 +18,9 @@ public interface IExecutionReader
     /// </summary>
     Task<IReadOnlyList<WorkflowExecutionRecord>> ListWorkflowExecutionsAsync(ListQuery query, bool includeOutput, CancellationToken cancellationToken);
 
+    /// <summary>How many top-level executions (not sub-workflows) are RUNNING, counting no further than <paramref name="atMost"/>.</summary>
+    Task<int> CountRunningExecutionsAsync(int atMost, CancellationToken cancellationToken);
+
     /// <summary>One task with its assembled <c>ResultJson</c>, or null.</summary>
     Task<TaskExecutionRecord?> GetTaskExecutionAsync(string id, CancellationToken cancellationToken);
 

@@ -23,6 +23,9 @@ internal sealed partial class SqlDurableTransaction
     public int CountIncompleteTasks(string executionId) =>
         connection.ExecuteScalar<int>("SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id AND state NOT IN ('SUCCESS', 'ERROR', 'CANCELLED')", new { Id = executionId }, transaction);
 
+    public int CountTasks(string executionId) =>
+        connection.ExecuteScalar<int>("SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id", new { Id = executionId }, transaction);
+
     public StoredAction? Action(string actionExecutionId) =>
         connection.QuerySingleOrDefault<DurableRows.ActionRow>($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id", new { Id = actionExecutionId }, transaction)?.ToStored();
 

@@ -58,6 +58,13 @@ internal sealed class SqlExecutionReader(SqlDialect dialect, StoreOptions option
                 new CommandDefinition($"SELECT {WorkflowExecutionRow.Columns}, output FROM workflow_executions WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToRecord(),
             cancellationToken);
 
+    public Task<int> CountRunningExecutionsAsync(int atMost, CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM workflow_executions WHERE state = 'RUNNING' AND task_execution_id IS NULL LIMIT @AtMost) r",
+                new { AtMost = atMost }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
     public Task<IReadOnlyList<WorkflowExecutionRecord>> ListWorkflowExecutionsAsync(ListQuery query, bool includeOutput, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<WorkflowExecutionRecord>>(
             async connection =>

@@ -165,7 +165,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
 
         var spec = await ResolveSpecAsync(tx, @event, origin, ct).ConfigureAwait(false);
         var state = tx.ExecutionState(@event.ExecutionId);
-        var context = new DecisionContext(spec, _expressions, _ids, _options.Clock.GetUtcNow());
+        var context = new DecisionContext(spec, _expressions, _ids, _options.Clock.GetUtcNow()) { Limits = _options.Limits };
         var decision = _engine.Decide(state, @event, context);
         var outbox = await tx.ApplyDecisionAsync(decision, @event, origin, _options.NodeId, ct).ConfigureAwait(false);
         if (decision.Commands.Any(c => c is Engine.Commands.ScheduleTimer))

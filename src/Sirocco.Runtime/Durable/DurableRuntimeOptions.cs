@@ -30,6 +30,9 @@ public sealed class DurableRuntimeOptions
     /// <summary>How often retention runs. Default 10 min.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The limits every decision enforces (task count, with-items length, sub-workflow depth); configuration <c>Limits:*</c>.</summary>
+    public Engine.ExecutionLimits Limits { get; set; } = Engine.ExecutionLimits.Default;
+
     /// <summary>How many times a unit that hit a deadlock or busy database is retried. Default 5.</summary>
     public int TransientRetries { get; set; } = 5;
 }

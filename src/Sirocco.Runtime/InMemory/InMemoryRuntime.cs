@@ -50,6 +50,9 @@ public sealed class InMemoryRuntime : IAsyncDisposable
     /// <summary>Resolves environments given by name; none by default.</summary>
     public IEnvironmentLookup? Environments { get; init; }
 
+    /// <summary>The limits every decision enforces (task count, with-items length, sub-workflow depth).</summary>
+    public ExecutionLimits Limits { get; init; } = ExecutionLimits.Default;
+
     /// <summary>Raised (on the loop) after each decision, for live progress.</summary>
     public event Action<EngineEvent, Decision>? Decided;
 
@@ -143,7 +146,7 @@ public sealed class InMemoryRuntime : IAsyncDisposable
                 _executions[@event.ExecutionId] = entry;
             }
 
-            var context = new DecisionContext(entry.Spec, _expressions, _ids, _time.GetUtcNow()) { Environments = Environments };
+            var context = new DecisionContext(entry.Spec, _expressions, _ids, _time.GetUtcNow()) { Environments = Environments, Limits = Limits };
             decision = _engine.Decide(entry.State, @event, context);
             entry.State.Apply(decision.Changes);
         }

@@ -73,7 +73,7 @@ public class JavaScriptActionTests
 
         var error = await Assert.ThrowsAsync<ActionException>(() => registry.RunAsync("std.js", """{"script": "while (true) {}"}"""));
 
-        Assert.Equal("JavaScriptAction failed: the script ran longer than its time limit", error.Message);
+        Assert.Equal("JavaScriptAction failed: the script ran longer than its time limit (0.2 s, server configuration key Limits:JavaScriptTimeoutSeconds)", error.Message);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopped only after {watch.Elapsed}");
     }
 
@@ -85,7 +85,7 @@ public class JavaScriptActionTests
         var error = await Assert.ThrowsAsync<ActionException>(() => registry.RunAsync(
             "std.js", """{"script": "var a = []; while (true) { a.push('some text ' + a.length); }"}"""));
 
-        Assert.StartsWith("JavaScriptAction failed: the script used more memory than its limit", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("JavaScriptAction failed: the script used more memory than its limit (4194304 bytes, server configuration key Limits:JavaScriptMemoryBytes): ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

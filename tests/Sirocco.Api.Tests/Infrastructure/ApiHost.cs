@@ -31,6 +31,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The server's services, to check how configuration was bound.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public string BaseUrl { get; }
 
     public FakeTimeProvider Clock { get; }

@@ -47,6 +47,9 @@ internal sealed class EngineHarness
 
     public List<RunAction> RunActions { get; } = [];
 
+    /// <summary>The limits passed to every decision.</summary>
+    public ExecutionLimits Limits { get; set; } = ExecutionLimits.Default;
+
     public List<RunAction> PendingActions { get; } = [];
 
     /// <summary>Pending actions the engine asked to cancel; a test may still complete one (a late result).</summary>
@@ -118,7 +121,7 @@ internal sealed class EngineHarness
             _executions[@event.ExecutionId] = entry;
         }
 
-        var context = new DecisionContext(entry.Spec, Expressions, _ids, Clock.GetUtcNow()) { Environments = new Lookup(_environments) };
+        var context = new DecisionContext(entry.Spec, Expressions, _ids, Clock.GetUtcNow()) { Environments = new Lookup(_environments), Limits = Limits };
         var decision = _engine.Decide(entry.State, @event, context);
         if (decision.Rejection is not null)
         {

@@ -118,6 +118,31 @@ public class InMemoryRuntimeTests
         Assert.Equal("Failed to find action [action_name=nope, namespace=]", unknown!.Value.ToText());
     }
 
+    [Fact]
+    public async Task An_endless_cycle_ends_in_error_at_the_runtime_task_limit()
+    {
+        var document = Parse("""
+            version: '2.0'
+            spin:
+              tasks:
+                first:
+                  on-success: [again]
+                again:
+                  action: std.noop
+                  on-success: [again]
+            """);
+        await using var runtime = new InMemoryRuntime(document.FindWorkflow, Expressions.Expressions.CreateEvaluator())
+        {
+            Limits = new Engine.ExecutionLimits { MaxTasksPerExecution = 40 },
+        };
+
+        var run = await runtime.RunAsync(document.FindWorkflow("spin")!, DictValue.Empty).WaitAsync(Deadline);
+
+        Assert.Equal(ExecutionState.Error, run.Execution.State);
+        Assert.Contains("the limit is 40 per execution", run.Execution.StateInfo, StringComparison.Ordinal);
+        Assert.Equal(40, run.Tasks.Count);
+    }
+
     private static WorkflowDocument Parse(string yaml) => WorkflowParser.Parse(yaml).Document!;
 
     private sealed class PendingInvoker : IActionInvoker
