@@ -19,7 +19,7 @@ internal sealed class ProjectScopedDefinitions(IDefinitionStore inner) : IDefini
         foreach (var definition in definitions)
         {
             _ = await FindOwnAsync(definition.Kind, definition.Name, definition.Namespace, cancellationToken)
-                ?? throw new EntityNotFoundException(definition.Kind.ToString(), definition.Name, "name");
+                ?? throw new EntityNotFoundException(definition.Kind.ToString(), "name", definition.Name);
         }
 
         return await inner.UpdateAsync([.. definitions.Select(d => d with { ProjectId = ProjectScope.Owner })], cancellationToken);
@@ -44,7 +44,11 @@ internal sealed class ProjectScopedDefinitions(IDefinitionStore inner) : IDefini
             return await inner.DeleteAsync(kind, idOrName, @namespace, cancellationToken);
         }
 
-        return await FindOwnAsync(kind, idOrName, @namespace, cancellationToken) is { } own && await inner.DeleteAsync(kind, own.Id, own.Namespace, cancellationToken);
+        // Some endpoints ignore the result (they looked the definition up first, and may have found another
+        // project's public one): refuse loudly rather than answer 204 for nothing deleted.
+        var own = await FindOwnAsync(kind, idOrName, @namespace, cancellationToken)
+            ?? throw new EntityNotFoundException(kind.ToString(), "identifier", idOrName);
+        return await inner.DeleteAsync(kind, own.Id, own.Namespace, cancellationToken);
     }
 
     public Task<IReadOnlyList<DefinitionRecord>> ListAsync(DefinitionKind kind, ListQuery query, CancellationToken cancellationToken) =>

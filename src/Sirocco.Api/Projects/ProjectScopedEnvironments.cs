@@ -12,7 +12,7 @@ internal sealed class ProjectScopedEnvironments(IEnvironmentStore inner) : IEnvi
     public async Task<EnvironmentRecord> UpdateAsync(EnvironmentRecord environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        _ = await GetAsync(environment.Name, cancellationToken) ?? throw new Sirocco.Persistence.EntityNotFoundException("Environment", environment.Name, "name");
+        _ = await GetAsync(environment.Name, cancellationToken) ?? throw new Sirocco.Persistence.EntityNotFoundException("Environment", "name", environment.Name);
         return await inner.UpdateAsync(environment with { ProjectId = ProjectScope.Owner }, cancellationToken);
     }
 

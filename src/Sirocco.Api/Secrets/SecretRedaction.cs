@@ -2,11 +2,12 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Sirocco.Api.Secrets;
 
 /// <summary>
-/// Wires <see cref="SecretRedactor"/> in: around every logging provider, and around the JSON answers of the REST API
+/// Wires <see cref="SecretRedactor"/> in: around the logger factory, and around the JSON answers of the REST API
 /// and the UI. Request bodies are read too, so the secret inputs of an execution are known (and hidden in logs)
 /// from the moment it starts.
 /// </summary>
@@ -16,12 +17,13 @@ internal static class SecretRedaction
     {
         services.TryAddSingleton(SecretOptions.From(configuration));
         services.TryAddSingleton<SecretRedactor>();
-        var providers = services.Where(d => d.ServiceType == typeof(ILoggerProvider)).ToList();
-        foreach (var provider in providers)
-        {
-            services.Remove(provider);
-            services.AddSingleton<ILoggerProvider>(sp => new RedactingLoggerProvider(Create(provider, sp), sp.GetRequiredService<SecretRedactor>()));
-        }
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(
+            new LoggerFactory(
+                sp.GetServices<ILoggerProvider>(),
+                sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+                sp.GetService<IOptions<LoggerFactoryOptions>>(),
+                sp.GetService<IExternalScopeProvider>()),
+            sp.GetRequiredService<SecretRedactor>())));
     }
 
     public static IApplicationBuilder UseSecretRedaction(this IApplicationBuilder app)
@@ -107,12 +109,4 @@ internal static class SecretRedaction
             // Not JSON (a YAML upload): nothing to learn; the endpoint reports malformed JSON itself.
         }
     }
-
-    private static ILoggerProvider Create(ServiceDescriptor descriptor, IServiceProvider services) => descriptor switch
-    {
-        { ImplementationInstance: ILoggerProvider instance } => instance,
-        { ImplementationFactory: { } factory } => (ILoggerProvider)factory(services),
-        { ImplementationType: { } type } => (ILoggerProvider)ActivatorUtilities.CreateInstance(services, type),
-        _ => throw new InvalidOperationException("Unsupported logging provider registration."),
-    };
 }
