@@ -14,6 +14,8 @@ using Sirocco.Api.Environments;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Hosting;
 using Sirocco.Api.Http;
+using Sirocco.Api.Projects;
+using Sirocco.Api.Secrets;
 using Sirocco.Api.Ui;
 using Sirocco.Engine;
 using Sirocco.Expressions;
@@ -67,11 +69,14 @@ public static class SiroccoServer
 
         AddServices(builder.Services, builder.Configuration, options);
         configureServices?.Invoke(builder.Services);
+        ProjectScoping.DecorateStore(builder.Services);
+        SecretRedaction.AddTo(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.UseMistralErrors();
         app.UseSiroccoUi();
         app.UseApiKeys(options);
+        app.UseSecretRedaction();
         app.MapVersionEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Sirocco — Mistral v2 API"));
@@ -88,6 +93,9 @@ public static class SiroccoServer
         services.TryAddSingleton(CallbackOptions.From(configuration));
         services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
         services.TryAddSingleton<CallbackUrls>();
+        services.TryAddSingleton(_ => new SqlApiKeyStore(CallbackDatabase.Connector(configuration)));
+        services.TryAddSingleton(AuthOptions.From(configuration));
+        services.TryAddSingleton<KeyRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ActionRegistry().AddStandardActions(new StandardActionOptions
@@ -116,7 +124,7 @@ public static class SiroccoServer
         services.TryAddSingleton<InProcessTaskQueue>();
         services.TryAddSingleton<AdHocChain>();
         services.TryAddSingleton(sp => new DurableRuntime(
-            sp.GetRequiredService<ISiroccoStore>(),
+            ProjectScoping.Undecorated(sp),
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
             ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
@@ -152,6 +160,7 @@ public static class SiroccoServer
         TaskEndpoints.Map(v2);
         ActionExecutionEndpoints.Map(v2);
         CallbackEndpoints.Map(v2);
+        KeyEndpoints.Map(v2);
         v2.MapFallback(NotFound).ExcludeFromDescription();
     }
 

@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
+        root.Subcommands.Add(KeyCommand.Create());
         root.Subcommands.Add(Client.WorkflowCommands.Create());
         root.Subcommands.Add(Client.ExecutionCommands.Create());
         root.Subcommands.Add(Client.TaskCommands.CreateTask());

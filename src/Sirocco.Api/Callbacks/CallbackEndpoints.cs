@@ -23,10 +23,10 @@ internal static partial class CallbackEndpoints
         group.MapPost("/{id}/{token}/heartbeat", HeartbeatAsync).WithSummary("Report that the third party is still working on a delegate action");
     }
 
-    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers)
     {
         var cancel = request.HttpContext.RequestAborted;
-        await AuthorizeAsync(tokens, id, token, clock, cancel);
+        var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
         var body = await JsonBody.ReadAsync(request, "callback", BodyFields);
         var state = body.String("state");
         if (state is not (ExecutionStates.Success or ExecutionStates.Error))
@@ -41,7 +41,6 @@ internal static partial class CallbackEndpoints
         }
 
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
-        var current = await store.Executions.GetActionExecutionAsync(id, cancel) ?? throw NotFound();
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
@@ -63,15 +62,15 @@ internal static partial class CallbackEndpoints
         }
 
         var completed = await executions.CompleteActionAsync(id, completion, cancel);
+        await tokens.RevokeAsync(id, clock.GetUtcNow() + options.RevokedTokenGrace, cancel);
         LogCompleted(logger, id, state);
         return ApiResults.Json(ExecutionJson.ActionExecution(completed));
     }
 
-    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, TimeProvider clock, ILoggerFactory loggers)
     {
         var cancel = request.HttpContext.RequestAborted;
-        await AuthorizeAsync(tokens, id, token, clock, cancel);
-        var current = await store.Executions.GetActionExecutionAsync(id, cancel) ?? throw NotFound();
+        var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
         if (ExecutionStates.IsCompleted(current.State) || await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is not null)
         {
             throw new ApiException(StatusCodes.Status409Conflict, $"Action execution {id} is no longer running ({current.State}).")
@@ -86,7 +85,12 @@ internal static partial class CallbackEndpoints
         return ApiResults.Json(new JsonObject { ["id"] = id, ["state"] = current.State, ["heartbeat_at"] = MistralTime.Format(now) });
     }
 
-    private static async Task AuthorizeAsync(ICallbackTokenStore tokens, string id, string token, TimeProvider clock, CancellationToken cancel)
+    /// <summary>
+    /// The action the token is for, or a 404. Tokens are revoked when their action ends: for a short grace
+    /// (<see cref="CallbackOptions.RevokedTokenGrace"/>) they still answer a repeat of the completion — Mistral clients
+    /// retry — and can change nothing; after it they are dead.
+    /// </summary>
+    private static async Task<ActionExecutionRecord> AuthorizeAsync(ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, string id, string token, TimeProvider clock, CancellationToken cancel)
     {
         var now = clock.GetUtcNow();
         var valid = false;
@@ -96,10 +100,19 @@ internal static partial class CallbackEndpoints
             valid |= CallbackToken.Matches(stored.TokenHash, token) && (stored.ExpiresAt is not { } expires || now < expires);
         }
 
-        if (!valid)
+        var current = valid ? await store.Executions.GetActionExecutionAsync(id, cancel) : null;
+        if (current is null)
         {
             throw NotFound();
         }
+
+        if (ExecutionStates.IsCompleted(current.State) && (current.UpdatedAt ?? current.CreatedAt) + options.RevokedTokenGrace <= now)
+        {
+            await tokens.RevokeAsync(id, now, cancel);
+            throw NotFound();
+        }
+
+        return current;
     }
 
     private static ApiException NotFound() => new(StatusCodes.Status404NotFound, "Callback not found: unknown action execution, or a wrong or expired token.");

@@ -14,6 +14,12 @@ public sealed class CallbackOptions
     /// <summary>How long a callback token stays valid after its action is dispatched; null (the default) never expires.</summary>
     public TimeSpan? TokenLifetime { get; set; }
 
+    /// <summary>
+    /// How long the tokens of an ended action still answer a repeat of its completion (idempotency for retrying
+    /// third parties) before they stop working (<c>--Callbacks:RevokedTokenGrace</c>). Default 10 minutes.
+    /// </summary>
+    public TimeSpan RevokedTokenGrace { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Reads the options from configuration.</summary>
     public static CallbackOptions From(IConfiguration configuration)
     {
@@ -31,6 +37,13 @@ public sealed class CallbackOptions
             options.TokenLifetime = TimeSpan.TryParse(lifetime, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
                 ? span
                 : throw new InvalidOperationException($"Callbacks:TokenLifetime is not a positive time span (hh:mm:ss or d.hh:mm:ss): {lifetime}");
+        }
+
+        if (configuration["Callbacks:RevokedTokenGrace"] is { Length: > 0 } grace)
+        {
+            options.RevokedTokenGrace = TimeSpan.TryParse(grace, System.Globalization.CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
+                ? span
+                : throw new InvalidOperationException($"Callbacks:RevokedTokenGrace is not a time span (hh:mm:ss): {grace}");
         }
 
         return options;

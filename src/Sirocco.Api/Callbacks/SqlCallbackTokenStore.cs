@@ -51,6 +51,16 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
         return tokens;
     }
 
+    public async Task RevokeAsync(string actionExecutionId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        // ISO-8601 UTC text with a fixed format sorts like the instants it names.
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "UPDATE sirocco_callback_tokens SET expires_at = @until WHERE action_execution_id = @id AND (expires_at IS NULL OR expires_at > @until)",
+            ("@until", Text(until)), ("@id", actionExecutionId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<bool> TouchAsync(string actionExecutionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class RuntimeExecutionService(DurableRuntime runtime, ISiroccoSt
         ArgumentNullException.ThrowIfNull(request);
         var id = Guid.NewGuid().ToString();
         var workflow = request.Workflow;
-        var origin = new ExecutionOrigin(workflow.Name, workflow.Id, workflow.Namespace, await DefinitionTextAsync(workflow, cancellationToken), workflow.ProjectId);
+        var origin = new ExecutionOrigin(workflow.Name, workflow.Id, workflow.Namespace, await DefinitionTextAsync(workflow, cancellationToken), Projects.ProjectScope.Owner);
         var @event = new StartWorkflow(id, Dict(request.InputJson), Dict(request.ParamsJson), request.Description);
         Check(await runtime.SubmitAsync(@event, origin, cancellationToken), id, "start");
         return await ExecutionAsync(id, cancellationToken);

@@ -74,7 +74,7 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocA
         };
         var now = clock.GetUtcNow();
         return new ActionExecutionRecord(string.Empty, request.Name, null, null, null, null, state, null, state != ExecutionStates.Running,
-            request.InputJson, output, request.Description, DefinitionParsing.DefaultProject, now, now);
+            request.InputJson, output, request.Description, Projects.ProjectScope.Owner, now, now);
     }
 
     private static string Wrap(Value value) => new JsonObject { ["result"] = JsonNode.Parse(JsonValues.ToJson(value)) }.ToJsonString();

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
+using Sirocco.Api.Secrets;
 using Sirocco.Persistence;
 using Sirocco.Persistence.Querying;
 
@@ -21,16 +22,16 @@ internal static class ExecutionEvents
     public static async Task<IResult> Stream(string id, HttpRequest request, ISiroccoStore store, TimeProvider clock)
     {
         await ExecutionEndpoints.FindAsync(store, id, request.HttpContext.RequestAborted);
-        return TypedResults.ServerSentEvents(SnapshotsAsync(id, store, clock, request.HttpContext.RequestAborted));
+        return TypedResults.ServerSentEvents(SnapshotsAsync(id, store, clock, request.HttpContext.RequestServices.GetService<SecretRedactor>(), request.HttpContext.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> SnapshotsAsync(
-        string id, ISiroccoStore store, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancel)
+        string id, ISiroccoStore store, TimeProvider clock, SecretRedactor? redactor, [EnumeratorCancellation] CancellationToken cancel)
     {
         string? last = null;
         while (!cancel.IsCancellationRequested)
         {
-            var snapshot = await SnapshotAsync(id, store, cancel);
+            var snapshot = await SnapshotAsync(id, store, cancel, redactor);
             if (snapshot is null)
             {
                 yield return new SseItem<string>("{}", "deleted");
@@ -54,7 +55,7 @@ internal static class ExecutionEvents
         }
     }
 
-    internal static async Task<string?> SnapshotAsync(string id, ISiroccoStore store, CancellationToken cancel)
+    internal static async Task<string?> SnapshotAsync(string id, ISiroccoStore store, CancellationToken cancel, SecretRedactor? redactor = null)
     {
         var execution = await store.Executions.GetWorkflowExecutionAsync(id, cancel);
         if (execution is null)
@@ -69,6 +70,6 @@ internal static class ExecutionEvents
             ["execution"] = ExecutionJson.Execution(execution),
             ["tasks"] = new JsonArray([.. tasks.Select(t => (JsonNode)ExecutionJson.Task(t))]),
         };
-        return json.ToJsonString();
+        return redactor is null ? json.ToJsonString() : SecretRedaction.Redact(json.ToJsonString(), redactor);
     }
 }

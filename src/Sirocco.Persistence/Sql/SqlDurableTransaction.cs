@@ -15,10 +15,18 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         .Replace("definition = excluded.definition", "definition = COALESCE(excluded.definition, workflow_executions.definition)", StringComparison.Ordinal)
         .Replace("description = excluded.description", "description = COALESCE(excluded.description, workflow_executions.description)", StringComparison.Ordinal)
         .Replace("workflow_namespace = excluded.workflow_namespace", "workflow_namespace = workflow_executions.workflow_namespace", StringComparison.Ordinal)
-        .Replace("project_id = excluded.project_id", "project_id = workflow_executions.project_id", StringComparison.Ordinal);
-    private static readonly string TaskUpsert = Upsert("task_executions", DurableRows.TaskColumns, null, null);
+        .Replace("project_id = excluded.project_id", "project_id = workflow_executions.project_id", StringComparison.Ordinal)
+        .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM task_executions p WHERE p.id = @TaskExecutionId), @ProjectId)", StringComparison.Ordinal);
+
+    // Tasks, actions and sub-workflows belong to the project of the execution that runs them (the engine does
+    // not carry project ids), so a key of that project, and only that project, sees them.
+    private static readonly string TaskUpsert = Upsert("task_executions", DurableRows.TaskColumns, null, null)
+        .Replace("project_id = excluded.project_id", "project_id = task_executions.project_id", StringComparison.Ordinal)
+        .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal);
     private static readonly string ActionUpsert = Upsert("action_executions", DurableRows.ActionColumns, null, null)
-        .Replace("runner = excluded.runner", "runner = COALESCE(excluded.runner, action_executions.runner)", StringComparison.Ordinal);
+        .Replace("runner = excluded.runner", "runner = COALESCE(excluded.runner, action_executions.runner)", StringComparison.Ordinal)
+        .Replace("project_id = excluded.project_id", "project_id = action_executions.project_id", StringComparison.Ordinal)
+        .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal);
 
     public async Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken)
     {

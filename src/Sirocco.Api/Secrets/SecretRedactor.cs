@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Sirocco.Api.Secrets;
+
+/// <summary>
+/// Replaces secrets with <c>***</c> in what leaves the server (API answers, UI data, logs) — never in what the
+/// workflow itself reads, so actions still receive the real values. Two rules: a JSON member whose name matches
+/// <see cref="SecretOptions.InputNames"/> is hidden whole, and every known secret value (the configured environment
+/// variables, and each value seen under a secret name) is cut out of any text, including JSON held in strings
+/// (Mistral's <c>input</c>, <c>output</c>, <c>params</c>) and <c>state_info</c>.
+/// </summary>
+public sealed class SecretRedactor
+{
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Mask = "***";
+
+    // Shorter values would cut ordinary text ("1", "yes") to pieces; they are still hidden under a secret name.
+    private const int MinValueLength = 4;
+
+    private readonly Regex[] _names;
+    private readonly ConcurrentDictionary<string, byte> _values = new(StringComparer.Ordinal);
+
+    /// <summary>A redactor for <paramref name="options"/>, knowing the values of the named environment variables now.</summary>
+    public SecretRedactor(SecretOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _names = [.. options.InputNames.Select(Glob)];
+        foreach (var variable in options.EnvironmentVariables)
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { } value)
+            {
+                Remember(value);
+            }
+        }
+    }
+
+    /// <summary>True when a member called <paramref name="name"/> holds a secret.</summary>
+    public bool IsSecretName(string name) => _names.Any(n => n.IsMatch(name));
+
+    /// <summary>Adds a secret value to those cut out of text.</summary>
+    public void Remember(string value)
+    {
+        if (value.Length >= MinValueLength && value != Mask)
+        {
+            _values.TryAdd(value, 0);
+        }
+    }
+
+    /// <summary>Remembers the values under secret names anywhere in <paramref name="node"/>, also inside JSON strings.</summary>
+    public void Learn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o)
+                {
+                    if (IsSecretName(name) && value is JsonValue v)
+                    {
+                        Remember(v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString());
+                    }
+
+                    Learn(value);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Learn(item);
+                }
+
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && Embedded(v.GetValue<string>()) is { } inner:
+                Learn(inner);
+                break;
+        }
+    }
+
+    /// <summary>A copy of <paramref name="node"/> with every secret masked.</summary>
+    public JsonNode? Redact(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is not null && IsSecretName(p.Key) && p.Value is not JsonObject and not JsonArray
+            ? JsonValue.Create(Mask)
+            : Redact(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Redact)]),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(RedactString(v.GetValue<string>())),
+        _ => node?.DeepClone(),
+    };
+
+    /// <summary><paramref name="text"/> with every known secret value cut out.</summary>
+    public string RedactText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var value in _values.Keys)
+        {
+            if (text.Contains(value, StringComparison.Ordinal))
+            {
+                text = text.Replace(value, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a known secret value.</summary>
+    public bool Reveals(string text) => _values.Keys.Any(v => text.Contains(v, StringComparison.Ordinal));
+
+    private string RedactString(string text)
+    {
+        if (Embedded(text) is { } inner)
+        {
+            var redacted = Redact(inner)!.ToJsonString();
+            return redacted == inner.ToJsonString() ? RedactText(text) : RedactText(redacted);
+        }
+
+        return RedactText(text);
+    }
+
+    /// <summary>The JSON object or array a string holds (Mistral sends input/output/params as JSON text), else null.</summary>
+    private static JsonNode? Embedded(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '['))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Regex Glob(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+}
