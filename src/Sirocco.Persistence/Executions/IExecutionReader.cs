@@ -18,6 +18,9 @@ public interface IExecutionReader
     /// </summary>
     Task<IReadOnlyList<WorkflowExecutionRecord>> ListWorkflowExecutionsAsync(ListQuery query, bool includeOutput, CancellationToken cancellationToken);
 
+    /// <summary>The execution's own variables (vars and <c>global</c> publishes) with its definition, or null.</summary>
+    Task<ExecutionVariablesRecord?> GetExecutionVariablesAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>One task with its assembled <c>ResultJson</c>, or null.</summary>
     Task<TaskExecutionRecord?> GetTaskExecutionAsync(string id, CancellationToken cancellationToken);
 
