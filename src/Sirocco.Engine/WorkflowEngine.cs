@@ -46,6 +46,12 @@ public sealed class WorkflowEngine
             case CancelExecution cancel:
                 Lifecycle.Cancel(session, cancel.Message);
                 break;
+            case StopExecution stop:
+                ForcedStop.Stop(session, stop);
+                break;
+            case UpdateExecution update:
+                Lifecycle.Update(session, update);
+                break;
             case RerunTask rerun:
                 Lifecycle.Rerun(session, rerun);
                 break;

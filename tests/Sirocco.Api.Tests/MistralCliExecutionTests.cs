@@ -6,7 +6,7 @@ namespace Sirocco.Api.Tests;
 
 /// <summary>
 /// Execution, task and action-execution commands of the real <c>mistral</c> client: against the durable
-/// runtime, and against the fake runtime for what the durable one does not do yet (delete, description).
+/// runtime, and against the fake runtime for states the fake sets up directly.
 /// A class of its own so that xunit runs it in parallel with the definition commands.
 /// </summary>
 public sealed class MistralCliExecutionTests(ITestOutputHelper output) : MistralCliFixture(output)
@@ -38,6 +38,50 @@ public sealed class MistralCliExecutionTests(ITestOutputHelper output) : Mistral
             await cli.RunAsync("action-create", WriteFile("adhoc.yaml", Samples.Actions));
             Assert.Contains("from cli", (await cli.JsonAsync("run-action", "my_echo", "{\"text\": \"from cli\"}")).ToJsonString(), StringComparison.Ordinal);
             Assert.Contains("std run", (await cli.JsonAsync("run-action", "std.echo", "{\"output\": \"std run\"}")).ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            _cli.Transcript.AddRange(cli.Transcript);
+        }
+    }
+
+    [Fact]
+    public async Task Force_describe_delete_and_saved_runs_against_the_durable_runtime()
+    {
+        await using var real = await ApiHost.StartAsync();
+        var cli = new MistralCli(real.BaseUrl, _files);
+        try
+        {
+            await cli.RunAsync("workflow-create", WriteFile("forced.yaml", DelegateFlow));
+            var id = Field(await cli.JsonAsync("execution-create", "delegate_wf", "{\"name\": \"ann\"}"), "ID")!;
+            await WaitForRunningActionAsync(cli, id);
+
+            Assert.Equal("renamed", Field(await cli.JsonAsync("execution-update", id, "-d", "renamed"), "Description"));
+            await cli.RunRawAsync("execution-delete", id);
+            Assert.Equal("RUNNING", Field(await cli.JsonAsync("execution-get", id), "State"));
+            Assert.Equal("PAUSED", Field(await cli.JsonAsync("execution-update", id, "-s", "PAUSED"), "State"));
+            Assert.Equal("PAUSED", Field(await cli.JsonAsync("execution-update", id, "-e", "{\"who\": \"cli\"}"), "State"));
+            var forced = await cli.JsonAsync("execution-update", id, "-s", "ERROR");
+            Assert.Equal("ERROR", Field(forced, "State"));
+            Assert.Equal("cli", JsonNode.Parse((await real.GetAsync($"/v2/executions/{id}")).Str("params")!)!["env"]!["who"]!.GetValue<string>());
+
+            // delegate_wf's output needs the delegate's answer; a forced SUCCESS without it would end in ERROR.
+            await cli.RunAsync("workflow-create", WriteFile("plain.yaml", "---\nversion: '2.0'\n\nplain_wf:\n  tasks:\n    wait:\n      action: std.async_noop\n"));
+            var succeeded = Field(await cli.JsonAsync("execution-create", "plain_wf"), "ID")!;
+            await WaitForRunningActionAsync(cli, succeeded);
+            Assert.Equal("SUCCESS", Field(await cli.JsonAsync("execution-update", succeeded, "-s", "SUCCESS"), "State"));
+
+            await cli.RunAsync("execution-delete", id);
+            var remaining = (await cli.JsonAsync("execution-list")).AsArray();
+            Assert.DoesNotContain(remaining, e => Field(e!, "ID") == id);
+            Assert.Contains(remaining, e => Field(e!, "ID") == succeeded);
+
+            var saved = await cli.JsonAsync("run-action", "std.echo", "{\"output\": \"saved run\"}", "--save-result");
+            var savedId = Field(saved, "ID")!;
+            Assert.False(string.IsNullOrEmpty(savedId));
+            Assert.Equal("std.echo", Field(await cli.JsonAsync("action-execution-get", savedId), "Name"));
+            Assert.Contains("saved run", await cli.RunAsync("run-action", "std.echo", "{\"output\": \"saved run\"}", "--save-result", "--run-sync"), StringComparison.Ordinal);
+            Assert.Equal(2, (await cli.JsonAsync("action-execution-list")).AsArray().Count(a => Field(a!, "Name") == "std.echo"));
         }
         finally
         {

@@ -56,7 +56,7 @@ internal static class ActionExecutionEndpoints
         }
 
         var saveResult = Flag(parameters, "save_result") ?? false;
-        var runSync = Flag(parameters, "run_sync") ?? true;
+        var runSync = Flag(parameters, "run_sync");
         var run = new RunAction(name, input.ToJsonString(), parameters.ToJsonString(), body.String("description") ?? string.Empty, ns, saveResult, runSync);
         var result = await executions.RunActionAsync(run, cancel);
         return ApiResults.Created(ExecutionJson.ActionExecution(result));

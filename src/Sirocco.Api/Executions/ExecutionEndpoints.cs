@@ -61,8 +61,12 @@ internal static class ExecutionEndpoints
         return ApiResults.Json(list.Envelope(request, "executions", [.. rows.Select(r => ExecutionJson.Execution(r))]));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, ISiroccoStore store) =>
-        ApiResults.Json(ExecutionJson.Execution(await FindAsync(store, id, request.HttpContext.RequestAborted), withPublishedGlobal: true));
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, ISiroccoStore store)
+    {
+        var cancel = request.HttpContext.RequestAborted;
+        var execution = await FindAsync(store, id, cancel);
+        return ApiResults.Json(ExecutionJson.Execution(execution, await PublishedGlobal.ComputeAsync(store, id, cancel)));
+    }
 
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, ISiroccoStore store, IExecutionService executions)
     {
@@ -71,7 +75,8 @@ internal static class ExecutionEndpoints
         var current = await FindAsync(store, id, cancel);
         var state = body.String("state");
         var stateInfo = body.String("state_info");
-        var description = body.String("description");
+        // Mistral tests the fields for truth: an empty description is "not provided".
+        var description = body.String("description") is { Length: > 0 } text ? text : null;
         var parameters = body.Object("params");
         if (parameters is not null && parameters.Any(p => p.Key != "env"))
         {
@@ -91,6 +96,15 @@ internal static class ExecutionEndpoints
 
         if (state is null)
         {
+            if (env is not null && current.State is not (ExecutionStates.Idle or ExecutionStates.Paused or ExecutionStates.Error))
+            {
+                throw new ApiException(StatusCodes.Status403Forbidden,
+                    "Updating env to workflow execution is only permitted if it is in IDLE, PAUSED, or ERROR state.")
+                {
+                    Extra = new JsonObject { ["state"] = current.State },
+                };
+            }
+
             var updated = await executions.UpdateAsync(id, description, env?.ToJsonString(), cancel);
             return ApiResults.Json(ExecutionJson.Execution(updated));
         }
@@ -102,7 +116,13 @@ internal static class ExecutionEndpoints
 
         if (env is not null && state != ExecutionStates.Running)
         {
-            throw ApiException.BadRequest("The property env can only be updated together with state RUNNING (resume) or alone.");
+            throw ApiException.BadRequest("The property env can only be updated when workflow execution is not running or on resume from pause.");
+        }
+
+        if (current.State == ExecutionStates.Paused && state == ExecutionStates.Success)
+        {
+            // Mistral's transition table: a paused execution may be resumed, cancelled or failed, not succeeded.
+            throw ApiException.BadRequest($"Can't change workflow execution state from PAUSED to SUCCESS. [execution_id={id}]");
         }
 
         if (ExecutionStates.IsCompleted(current.State) && state != ExecutionStates.Running && state != current.State)

@@ -20,7 +20,8 @@ internal static class ExecutionJson
         "id workflow_name workflow_namespace task_name task_execution_id state state_info tags name description project_id accepted input output params created_at updated_at",
         "id name task_execution_id task_name workflow_name state accepted project_id created_at updated_at");
 
-    public static JsonObject Execution(WorkflowExecutionRecord record, bool withPublishedGlobal = false)
+    /// <summary>An execution; <paramref name="publishedGlobalJson"/> (single get only, as Mistral) adds <c>published_global</c>.</summary>
+    public static JsonObject Execution(WorkflowExecutionRecord record, string? publishedGlobalJson = null)
     {
         var json = new JsonObject
         {
@@ -46,10 +47,9 @@ internal static class ExecutionJson
             json.Remove("output");
         }
 
-        if (withPublishedGlobal)
+        if (publishedGlobalJson is not null)
         {
-            // Global publishing (publish: global:) is not stored separately yet; Mistral shows "{}" when none.
-            json["published_global"] = "{}";
+            json["published_global"] = publishedGlobalJson;
         }
 
         return json;

@@ -7,5 +7,8 @@ namespace Sirocco.Api.Executions;
 /// <param name="Description">Free text.</param>
 /// <param name="Namespace">Namespace to find an ad-hoc action in.</param>
 /// <param name="SaveResult">Store the action execution (Mistral stores direct runs only when asked).</param>
-/// <param name="RunSync">Wait for the result (default true unless the action is a delegate).</param>
-public sealed record RunAction(string Name, string InputJson, string ParamsJson, string Description, string Namespace, bool SaveResult, bool RunSync);
+/// <param name="RunSync">
+/// <c>params.run_sync</c>, null when not given. As Mistral: a run that is not saved always waits for the result;
+/// a saved one waits only when <c>run_sync</c> is true, otherwise it answers with the RUNNING row at once.
+/// </param>
+public sealed record RunAction(string Name, string InputJson, string ParamsJson, string Description, string Namespace, bool SaveResult, bool? RunSync);

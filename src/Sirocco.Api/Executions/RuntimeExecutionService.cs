@@ -33,18 +33,34 @@ internal sealed class RuntimeExecutionService(DurableRuntime runtime, ISiroccoSt
             ExecutionStates.Paused => new PauseExecution(executionId, stateInfo),
             ExecutionStates.Running => new ResumeExecution(executionId, envJson is null ? null : Dict(envJson)),
             ExecutionStates.Cancelled => new CancelExecution(executionId, stateInfo),
-            _ => throw new ApiException(StatusCodes.Status501NotImplemented,
-                $"Setting an execution to {state} by hand is not supported yet; use CANCELLED to stop it."),
+            ExecutionStates.Success => new StopExecution(executionId, Engine.State.ExecutionState.Success, stateInfo),
+            ExecutionStates.Error => new StopExecution(executionId, Engine.State.ExecutionState.Error, stateInfo),
+            _ => throw ApiException.BadRequest($"Cannot change state to {state}."),
         };
         Check(await runtime.SubmitAsync(@event, null, cancellationToken), executionId, $"change to {state}");
         return await ExecutionAsync(executionId, cancellationToken);
     }
 
-    public Task<WorkflowExecutionRecord> UpdateAsync(string executionId, string? description, string? envJson, CancellationToken cancellationToken) =>
-        throw new ApiException(StatusCodes.Status501NotImplemented, "Changing the description or env of an execution is not supported yet.");
+    public async Task<WorkflowExecutionRecord> UpdateAsync(string executionId, string? description, string? envJson, CancellationToken cancellationToken)
+    {
+        var @event = new UpdateExecution(executionId, description, envJson is null ? null : Dict(envJson));
+        Check(await runtime.SubmitAsync(@event, null, cancellationToken), executionId, "update");
+        return await ExecutionAsync(executionId, cancellationToken);
+    }
 
-    public Task DeleteAsync(string executionId, bool force, CancellationToken cancellationToken) =>
-        throw new ApiException(StatusCodes.Status501NotImplemented, "Deleting an execution is not supported yet; finished executions are removed by the retention policy.");
+    /// <summary>
+    /// Deletes the execution tree under the execution's lock, so no event of it is half decided. As in Mistral,
+    /// a forced delete of a running execution does not stop what runners already hold: their results find no
+    /// execution any more and are dropped.
+    /// </summary>
+    public async Task DeleteAsync(string executionId, bool force, CancellationToken cancellationToken)
+    {
+        var deleted = await store.Durable.ExecuteAsync((tx, ct) => tx.DeleteExecutionAsync(executionId, ct), cancellationToken);
+        if (!deleted)
+        {
+            throw ApiException.NotFound("WorkflowExecution", executionId);
+        }
+    }
 
     public async Task<TaskExecutionRecord> RerunTaskAsync(string taskExecutionId, bool reset, string? envJson, CancellationToken cancellationToken)
     {
@@ -58,6 +74,11 @@ internal sealed class RuntimeExecutionService(DurableRuntime runtime, ISiroccoSt
     {
         ArgumentNullException.ThrowIfNull(completion);
         var stored = await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+        if (stored.WorkflowExecutionId is null)
+        {
+            return await direct.CompleteDirectAsync(actionExecutionId, completion, cancellationToken);
+        }
+
         var value = completion.OutputJson is null ? Value.Null : JsonValues.Parse(completion.OutputJson);
         ActionOutcome? outcome = completion.State switch
         {

@@ -1,21 +1,33 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sirocco.Actions.Abstractions;
 using Sirocco.Actions.Registry;
 using Sirocco.Api.Definitions;
 using Sirocco.Api.Http;
 using Sirocco.Expressions.Values;
+using Sirocco.Language.Model;
+using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
 
 namespace Sirocco.Api.Executions;
 
 /// <summary>
 /// The execution service of a server without a workflow runtime: it runs built-in actions directly
-/// (<c>POST /v2/action_executions</c>, not saved) and answers 503 to everything that needs the engine.
-/// The host replaces it with the runtime's implementation.
+/// (<c>POST /v2/action_executions</c>, stored when asked with <c>save_result</c>), completes such stored runs
+/// (<c>PUT /v2/action_executions/{id}</c>) and answers 503 to everything that needs the engine. The host
+/// replaces it with the runtime's implementation, which hands direct runs back to this class.
 /// </summary>
-internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocActionResolver adHoc, TimeProvider clock, ILoggerFactory loggers) : IExecutionService
+internal sealed partial class StandaloneExecutionService(
+    ActionRegistry registry,
+    AdHocActionResolver adHoc,
+    ISiroccoStore store,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILoggerFactory loggers) : IExecutionService
 {
     private const string NoRuntime = "The workflow runtime is not configured in this server, so executions cannot be changed.";
+
+    private readonly ILogger _logger = loggers.CreateLogger<StandaloneExecutionService>();
 
     public Task<WorkflowExecutionRecord> StartAsync(StartExecution request, CancellationToken cancellationToken) => throw Unavailable();
 
@@ -27,16 +39,28 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocA
 
     public Task<TaskExecutionRecord> RerunTaskAsync(string taskExecutionId, bool reset, string? envJson, CancellationToken cancellationToken) => throw Unavailable();
 
-    public Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken) => throw Unavailable();
+    public async Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
+    {
+        var stored = await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+        return stored.WorkflowExecutionId is null
+            ? await CompleteDirectAsync(actionExecutionId, completion, cancellationToken)
+            : throw Unavailable();
+    }
+
+    /// <summary>Completes or updates a stored direct run (one without a workflow): the webhook of a delegate run directly.</summary>
+    public async Task<ActionExecutionRecord> CompleteDirectAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var output = completion.OutputJson is null ? null : JsonNode.Parse(completion.OutputJson);
+        var stateInfo = completion.StateInfo
+            ?? (completion.State == ExecutionStates.Error && output is not null ? JsonValues.Parse(completion.OutputJson!).ToText() : null);
+        await DirectActionRows.FinishAsync(store, actionExecutionId, completion.State, completion.OutputJson is null ? null : Wrap(output), stateInfo, clock.GetUtcNow(), cancellationToken);
+        return await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+    }
 
     public async Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.SaveResult)
-        {
-            throw new ApiException(StatusCodes.Status501NotImplemented, "save_result is not supported yet: direct action runs are not stored.");
-        }
-
         var input = JsonValues.Parse(request.InputJson) as DictValue ?? DictValue.Empty;
         var spec = registry.Find(request.Name) is null ? await adHoc.FindAsync(request.Name, request.Namespace, cancellationToken) : null;
         if (spec is not null)
@@ -57,27 +81,86 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocA
             throw ApiException.BadRequest(error.Message);
         }
 
-        var context = new ActionContext
+        var call = new DirectCall(action, spec, input, descriptor.ImplementationType);
+        if (!request.SaveResult)
         {
-            ActionExecutionId = Guid.NewGuid().ToString(),
-            Input = input,
-            CancellationToken = cancellationToken,
-            Logger = loggers.CreateLogger(descriptor.ImplementationType),
-            Time = clock,
-        };
-        var outcome = await action.RunAsync(context);
-        var (state, output) = outcome.Kind switch
+            var (state, output) = await RunAsync(call, Guid.NewGuid().ToString(), cancellationToken);
+            var now = clock.GetUtcNow();
+            return new ActionExecutionRecord(string.Empty, request.Name, null, null, null, null, state, null, state != ExecutionStates.Running,
+                request.InputJson, output, request.Description, Projects.ProjectScope.Owner, now, now);
+        }
+
+        var id = Guid.NewGuid().ToString();
+        await DirectActionRows.InsertAsync(store, DirectActionRows.Running(id, request, clock.GetUtcNow()), cancellationToken);
+        if (request.RunSync != true)
         {
-            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(spec is null ? outcome.Value : adHoc.Output(spec, outcome.Value))),
-            ActionOutcomeKind.Error => (ExecutionStates.Error, Wrap(outcome.Value)),
-            _ => (ExecutionStates.Running, (string?)null),
-        };
-        var now = clock.GetUtcNow();
-        return new ActionExecutionRecord(string.Empty, request.Name, null, null, null, null, state, null, state != ExecutionStates.Running,
-            request.InputJson, output, request.Description, Projects.ProjectScope.Owner, now, now);
+            // Mistral: save_result without run_sync schedules the action and answers with the RUNNING row at once.
+            var running = await store.Executions.GetActionExecutionAsync(id, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", id);
+            _ = Task.Run(() => RunAndRecordAsync(call, id, lifetime.ApplicationStopping), CancellationToken.None);
+            return running;
+        }
+
+        await RunAndRecordAsync(call, id, cancellationToken);
+        return await store.Executions.GetActionExecutionAsync(id, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", id);
     }
 
-    private static string Wrap(Value value) => new JsonObject { ["result"] = JsonNode.Parse(JsonValues.ToJson(value)) }.ToJsonString();
+    /// <summary>Runs a saved direct call and stores its end; a delegate that answers "pending" stays RUNNING for its webhook.</summary>
+    private async Task RunAndRecordAsync(DirectCall call, string id, CancellationToken cancellationToken)
+    {
+        string state;
+        string? output;
+        try
+        {
+            (state, output) = await RunAsync(call, id, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogDirectRunStopped(_logger, id);
+            return;
+        }
+#pragma warning disable CA1031 // Any failure of the action is its ERROR result, stored for the caller to read.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            (state, output) = (ExecutionStates.Error, Wrap(JsonValue.Create(error.Message)));
+        }
+
+        if (state == ExecutionStates.Running)
+        {
+            return;
+        }
+
+        var stateInfo = state == ExecutionStates.Error && output is not null ? JsonNode.Parse(output)?["result"]?.ToString() : null;
+        await DirectActionRows.FinishAsync(store, id, state, output, stateInfo, clock.GetUtcNow(), CancellationToken.None);
+    }
+
+    private async Task<(string State, string? Output)> RunAsync(DirectCall call, string actionExecutionId, CancellationToken cancellationToken)
+    {
+        var context = new ActionContext
+        {
+            ActionExecutionId = actionExecutionId,
+            Input = call.Input,
+            CancellationToken = cancellationToken,
+            Logger = loggers.CreateLogger(call.ImplementationType),
+            Time = clock,
+        };
+        var outcome = await call.Action.RunAsync(context);
+        return outcome.Kind switch
+        {
+            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(ToNode(call.AdHoc is null ? outcome.Value : adHoc.Output(call.AdHoc, outcome.Value)))),
+            ActionOutcomeKind.Error => (ExecutionStates.Error, Wrap(ToNode(outcome.Value))),
+            _ => (ExecutionStates.Running, (string?)null),
+        };
+    }
+
+    private static JsonNode? ToNode(Value value) => JsonNode.Parse(JsonValues.ToJson(value));
+
+    private static string Wrap(JsonNode? value) => new JsonObject { ["result"] = value }.ToJsonString();
 
     private static ApiException Unavailable() => new(StatusCodes.Status503ServiceUnavailable, NoRuntime);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Direct action run {ActionExecutionId} stopped with the server; it stays RUNNING")]
+    private static partial void LogDirectRunStopped(ILogger logger, string actionExecutionId);
+
+    private sealed record DirectCall(IAction Action, ActionSpec? AdHoc, DictValue Input, Type ImplementationType);
 }

@@ -5,7 +5,7 @@ using Sirocco.Expressions.Values;
 
 namespace Sirocco.Engine.Processing;
 
-/// <summary>Pause, resume, cancel and rerun requests; an invalid one is refused with Mistral's reason.</summary>
+/// <summary>Pause, resume, cancel, rerun and update requests; an invalid one is refused with Mistral's reason.</summary>
 internal static class Lifecycle
 {
     public static void Pause(Session session, string? message)
@@ -132,6 +132,29 @@ internal static class Lifecycle
         Reruns.Rerun(session, task, rerun.Reset);
     }
 
+    /// <summary>A new description and/or env while the state stays; env only while nothing runs (Mistral's rule).</summary>
+    public static void Update(Session session, UpdateExecution update)
+    {
+        var execution = session.Workflow;
+        if (update.Env is not null && execution.State is not (ExecutionState.Idle or ExecutionState.Paused or ExecutionState.Error))
+        {
+            session.Reject("Updating env to workflow execution is only permitted if it is in IDLE, PAUSED, or ERROR state.");
+            return;
+        }
+
+        if (update.Description is not null)
+        {
+            execution = execution with { Description = update.Description };
+        }
+
+        if (update.Env is not null)
+        {
+            execution = execution with { Params = execution.Params.With("env", Processing.Environments.Update(execution.Environment, update.Env)) };
+        }
+
+        session.UpdateExecution(execution);
+    }
+
     private static IEnumerable<ActionExecution> RunningChildren(Session session) =>
         session.Tasks()
             .Where(t => t.Type == TaskType.Workflow && !t.State.IsCompleted())
@@ -139,6 +162,6 @@ internal static class Lifecycle
             .Where(a => a.Type == TaskType.Workflow && !a.State.IsCompleted())
             .ToList();
 
-    private static string Refusal(ExecutionState from, ExecutionState to) =>
+    public static string Refusal(ExecutionState from, ExecutionState to) =>
         $"Can't change workflow execution state from {from.ToMistral()} to {to.ToMistral()}.";
 }

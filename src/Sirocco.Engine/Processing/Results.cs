@@ -12,8 +12,14 @@ internal static class Results
 
     public static void OnSubworkflowCompleted(Session session, SubworkflowCompleted completed)
     {
-        // As in Mistral, a failed sub-workflow's result is its error message; a successful one's its output.
-        var value = completed.State == ExecutionState.Success ? completed.Output : Value.From(completed.StateInfo);
+        // As in Mistral, a failed sub-workflow's result is its error message (a default one when it ended
+        // without state_info, e.g. forced to ERROR by hand); a successful one's its output.
+        var value = completed.State switch
+        {
+            ExecutionState.Success => completed.Output,
+            ExecutionState.Cancelled => Value.From(completed.StateInfo ?? $"Cancelled subworkflow [execution_id={completed.ChildExecutionId}]"),
+            _ => Value.From(completed.StateInfo ?? $"Failed subworkflow [execution_id={completed.ChildExecutionId}]"),
+        };
         Record(session, completed.ChildExecutionId, completed.State, value);
     }
 

@@ -69,6 +69,13 @@ public interface IDurableTransaction
     /// <summary>Records that a delegate action returned "pending": recovery must leave it waiting.</summary>
     Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes an execution with everything below it: its tasks, action executions, sub-workflow executions
+    /// (recursively), history, undispatched outbox rows and timers. Returns false when there is no such
+    /// execution. Call <see cref="LockExecutionAsync"/> first so no event of it is being decided meanwhile.
+    /// </summary>
+    Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken);
+
     /// <summary>Appends lines to the execution's history.</summary>
     Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);
 

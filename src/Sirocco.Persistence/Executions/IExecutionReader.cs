@@ -21,6 +21,9 @@ public interface IExecutionReader
     /// <summary>How many top-level executions (not sub-workflows) are RUNNING, counting no further than <paramref name="atMost"/>.</summary>
     Task<int> CountRunningExecutionsAsync(int atMost, CancellationToken cancellationToken);
 
+    /// <summary>The execution's own variables (vars and <c>global</c> publishes) with its definition, or null.</summary>
+    Task<ExecutionVariablesRecord?> GetExecutionVariablesAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>One task with its assembled <c>ResultJson</c>, or null.</summary>
     Task<TaskExecutionRecord?> GetTaskExecutionAsync(string id, CancellationToken cancellationToken);
 

@@ -167,7 +167,8 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private static async Task DeleteExecutionTreeAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string id, CancellationToken cancellationToken)
+    /// <summary>Deletes one execution and its sub-workflow executions, depth first (shared by retention and <c>DELETE /v2/executions</c>).</summary>
+    internal static async Task DeleteExecutionTreeAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
         // Sub-workflows hang off tasks of their parent; delete them first, then the execution's own
         // rows. Tasks and actions go by ON DELETE CASCADE.

@@ -141,6 +141,17 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
     public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
 
+    public async Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        if (!await LockExecutionAsync(executionId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await SqlDurableStore.DeleteExecutionTreeAsync(connection, transaction, executionId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
     {
         var now = Micros.From(options.Clock.GetUtcNow());

@@ -104,6 +104,31 @@ internal sealed class SqlExecutionReader(SqlDialect dialect, StoreOptions option
             },
             cancellationToken);
 
+    public Task<ExecutionVariablesRecord?> GetExecutionVariablesAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async connection =>
+            {
+                var row = await connection.QuerySingleOrDefaultAsync<(string? EngineState, string? Definition, string? WorkflowName)>(
+                    new CommandDefinition("SELECT engine_state, definition, workflow_name FROM workflow_executions WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (row.WorkflowName is null)
+                {
+                    return null;
+                }
+
+                var context = "{}";
+                if (row.EngineState is { } engineState)
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(engineState);
+                    if (document.RootElement.TryGetProperty("context", out var stored) && stored.ValueKind == System.Text.Json.JsonValueKind.Object)
+                    {
+                        context = stored.GetRawText();
+                    }
+                }
+
+                return new ExecutionVariablesRecord(context, row.Definition, row.WorkflowName);
+            },
+            cancellationToken);
+
     public Task<ActionExecutionRecord?> GetActionExecutionAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
             async connection => (await connection.QuerySingleOrDefaultAsync<ActionExecutionRow>(

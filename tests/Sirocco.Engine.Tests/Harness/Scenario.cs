@@ -82,6 +82,16 @@ internal sealed class Scenario
             Assert.True(execution.StateInfo?.Contains(fragment, StringComparison.Ordinal) == true, $"'{fragment}' not in state_info. {summary}");
         }
 
+        if (expect.Get("description") is { } description)
+        {
+            Assert.True(description.ToText() == execution.Description, $"description '{description.ToText()}' expected, got '{execution.Description}'. {summary}");
+        }
+
+        if (expect.Get("env") is { } env)
+        {
+            Assert.True(env.Equals(execution.Environment), $"env {env.ToJson()} expected, got {execution.Environment.ToJson()}. {summary}");
+        }
+
         if (expect.Get("output") is { } output)
         {
             Assert.True(output.Equals(execution.Output), $"output {output.ToJson()} expected. {summary}");
@@ -218,6 +228,15 @@ internal sealed class Scenario
         else if (step.Get("cancel") is { } cancel)
         {
             harness.Send(new CancelExecution(root, cancel.IsNull ? null : cancel.ToText()));
+        }
+        else if (step.Get("stop") is DictValue stop)
+        {
+            var state = ExecutionStates.TryParse(stop.Get("state")!.ToText(), out var parsed) ? parsed : throw new InvalidOperationException("stop.state");
+            harness.Send(new StopExecution(root, state, stop.Get("message") is { IsNull: false } message ? message.ToText() : null));
+        }
+        else if (step.Get("update") is DictValue update)
+        {
+            harness.Send(new UpdateExecution(root, update.Get("description")?.ToText(), update.Get("env") as DictValue));
         }
         else if (step.Get("advance") is { } seconds)
         {
