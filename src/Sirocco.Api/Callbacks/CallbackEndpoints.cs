@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
+using Sirocco.Engine.Events;
 using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
+using Sirocco.Runtime.Durable;
 
 namespace Sirocco.Api.Callbacks;
 
@@ -67,7 +69,7 @@ internal static partial class CallbackEndpoints
         return ApiResults.Json(ExecutionJson.ActionExecution(completed));
     }
 
-    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
         await AuthorizeAsync(tokens, id, token, clock, cancel);
@@ -82,6 +84,15 @@ internal static partial class CallbackEndpoints
 
         var now = clock.GetUtcNow();
         await tokens.TouchAsync(id, now, cancel);
+
+        // The engine restarts the task's timeout when the task asks for it (heartbeat-extends-timeout); the new
+        // timer is stored with the decision, so the extension survives a restart.
+        if (services.GetService<DurableRuntime>() is { } runtime
+            && await store.Durable.GetActionAsync(id, cancel) is { WorkflowExecutionId: { } executionId })
+        {
+            await runtime.SubmitAsync(new ActionHeartbeat(executionId, id), null, cancel);
+        }
+
         LogHeartbeat(loggers.CreateLogger(typeof(CallbackEndpoints)), id);
         return ApiResults.Json(new JsonObject { ["id"] = id, ["state"] = current.State, ["heartbeat_at"] = MistralTime.Format(now) });
     }
