@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sirocco.Api.AdHoc;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Engine.Events;
@@ -25,7 +26,7 @@ internal static partial class CallbackEndpoints
         group.MapPost("/{id}/{token}/heartbeat", HeartbeatAsync).WithSummary("Report that the third party is still working on a delegate action");
     }
 
-    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
         await AuthorizeAsync(tokens, id, token, clock, cancel);
@@ -42,6 +43,7 @@ internal static partial class CallbackEndpoints
             output = JsonValue.Create("Unknown error");
         }
 
+        (state, output) = await AdHocCompletion.ApplyAsync(services, store, id, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
         var current = await store.Executions.GetActionExecutionAsync(id, cancel) ?? throw NotFound();
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
