@@ -131,7 +131,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, alive.Status);
         Assert.Equal("RUNNING", alive.Body!["state"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.True(late.Status == HttpStatusCode.Conflict, late.Body?.ToJsonString());
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
         _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         await RestartServerAsync();
         var start = _clock.GetUtcNow();
-        var (executionId, _, callback) = await StartDelegateAsync(flow);
+        var (executionId, actionId, callback) = await StartDelegateAsync(flow);
         Assert.Equal([Micros(start.AddSeconds(60))], await TimeoutDueTimesAsync());
 
         _clock.Advance(TimeSpan.FromSeconds(50));
@@ -170,6 +170,13 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
         Assert.Equal("ERROR", done["state"]!.GetValue<string>());
         var task = (await GetAsync($"/v2/executions/{executionId}/tasks"))["tasks"]![0]!;
         Assert.Equal("Task timed out [timeout(s)=60].", task["state_info"]!.GetValue<string>());
+
+        // A completion after the timeout is refused with the reason, and its result still recorded.
+        var late = await PostAsync(callback, """{"state": "SUCCESS", "output": {"late": true}}""");
+        Assert.True(late.Status == HttpStatusCode.Conflict, late.Body?.ToJsonString());
+        Assert.Equal("Task timed out [timeout(s)=60].", late.Body!["state_info"]!.GetValue<string>());
+        var recorded = await GetAsync($"/v2/action_executions/{actionId}");
+        Assert.True(JsonNode.Parse(recorded["output"]!.GetValue<string>())!["result"]!["late"]!.GetValue<bool>());
     }
 
     [Fact]
