@@ -15,6 +15,7 @@ namespace Sirocco.Api.Executions;
 /// </summary>
 internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocActionResolver adHoc, TimeProvider clock, ILoggerFactory loggers) : IExecutionService
 {
+    private const int MaxAdHocDepth = 16;
     private const string NoRuntime = "The workflow runtime is not configured in this server, so executions cannot be changed.";
 
     public Task<WorkflowExecutionRecord> StartAsync(StartExecution request, CancellationToken cancellationToken) => throw Unavailable();
@@ -38,13 +39,17 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocA
         }
 
         var input = JsonValues.Parse(request.InputJson) as DictValue ?? DictValue.Empty;
-        var spec = registry.Find(request.Name) is null ? await adHoc.FindAsync(request.Name, request.Namespace, cancellationToken) : null;
-        if (spec is not null)
+        // An ad-hoc action may be built on another one: follow the bases down to a registered action.
+        var chain = new List<Sirocco.Language.Model.ActionSpec>();
+        var baseName = request.Name;
+        while (registry.Find(baseName) is null && chain.Count < MaxAdHocDepth
+            && await adHoc.FindAsync(baseName, request.Namespace, cancellationToken) is { } spec)
         {
+            chain.Add(spec);
             input = adHoc.BaseInput(spec, input);
+            baseName = spec.Base;
         }
 
-        var baseName = spec?.Base ?? request.Name;
         var descriptor = registry.Find(baseName)
             ?? throw ApiException.BadRequest($"Failed to find action [action_name={baseName}, namespace={request.Namespace}]");
         IAction action;
@@ -68,7 +73,7 @@ internal sealed class StandaloneExecutionService(ActionRegistry registry, AdHocA
         var outcome = await action.RunAsync(context);
         var (state, output) = outcome.Kind switch
         {
-            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(spec is null ? outcome.Value : adHoc.Output(spec, outcome.Value))),
+            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(chain.AsEnumerable().Reverse().Aggregate(outcome.Value, (value, spec) => adHoc.Output(spec, value)))),
             ActionOutcomeKind.Error => (ExecutionStates.Error, Wrap(outcome.Value)),
             _ => (ExecutionStates.Running, (string?)null),
         };
