@@ -58,6 +58,9 @@ public sealed class WorkflowEngine
             case ActionLost lost:
                 Results.OnActionLost(session, lost);
                 break;
+            case ActionHeartbeat heartbeat:
+                Policies.OnHeartbeat(session, heartbeat);
+                break;
             default:
                 throw new ArgumentException($"Unknown event {@event.GetType().Name}.", nameof(@event));
         }

@@ -128,6 +128,35 @@ public sealed class TaskAndActionExecutionEndpointsTests : IAsyncLifetime
         Assert.Contains("missing=['text']", missing.Fault, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_action_directly_follows_an_ad_hoc_action_built_on_an_ad_hoc_action()
+    {
+        const string actions = """
+            ---
+            version: '2.0'
+
+            inner_echo:
+              base: std.echo
+              base-input:
+                output: <% $.text %>
+              input: [text]
+              output: <% $ + '!' %>
+            outer_echo:
+              base: inner_echo
+              base-input:
+                text: Hi <% $.who %>
+              input: [who]
+              output:
+                said: <% $ %>
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await _api.PostYamlAsync("/v2/actions", actions)).Status);
+
+        var answer = await _api.PostJsonAsync("/v2/action_executions", """{"name": "outer_echo", "input": {"who": "Ann"}}""");
+
+        Assert.True(answer.Status == HttpStatusCode.Created, answer.Text);
+        Assert.Equal("Hi Ann!", JsonNode.Parse(answer.Str("output")!)!["result"]!["said"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"input": {}}""", "Please provide at least action name")]
     [InlineData("""{"name": "no.such.action"}""", "Failed to find action")]

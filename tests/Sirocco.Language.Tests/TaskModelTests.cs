@@ -109,6 +109,27 @@ public sealed class TaskModelTests
     }
 
     [Fact]
+    public void Heartbeat_extends_timeout_is_read_from_the_task_and_from_task_defaults()
+    {
+        var task = ParseTask("action: std.async_noop\ntimeout: 60\nheartbeat-extends-timeout: true");
+        var defaults = WorkflowParser.Parse(
+            "version: '2.0'\nwf:\n  task-defaults:\n    heartbeat-extends-timeout: <% $.beat %>\n  tasks:\n    t:\n      action: std.noop\n");
+
+        Assert.Equal(Value.True, task.HeartbeatExtendsTimeout);
+        Assert.True(defaults.IsValid, string.Join("\n", defaults.Diagnostics));
+        Assert.Equal(Value.From("<% $.beat %>"), defaults.Document!.Workflows[0].TaskDefaults!.HeartbeatExtendsTimeout);
+    }
+
+    [Fact]
+    public void Heartbeat_extends_timeout_must_be_a_boolean_or_an_expression()
+    {
+        var result = WorkflowParser.Parse("version: '2.0'\nwf:\n  tasks:\n    t:\n      action: std.noop\n      heartbeat-extends-timeout: often\n");
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("'heartbeat-extends-timeout'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unset_properties_are_null_or_empty()
     {
         var task = ParseTask("action: std.noop");

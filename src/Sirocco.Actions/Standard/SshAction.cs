@@ -31,12 +31,7 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
 
     public async ValueTask<ActionOutcome> RunAsync(ActionContext context)
     {
-        var hosts = Host switch
-        {
-            StringValue s => [s.Value],
-            ListValue list when list.All(h => h is StringValue) => list.Select(h => ((StringValue)h).Value).ToList(),
-            _ => throw new ActionException("std.ssh: 'host' must be a host name or a list of host names"),
-        };
+        var hosts = SshConnections.Hosts(Host, "std.ssh");
         var results = new List<Value>();
         foreach (var host in hosts)
         {
@@ -57,58 +52,10 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
 
     private async Task<string> RunOnAsync(string host, CancellationToken cancellationToken)
     {
-        var (name, port) = HostPort.Split(host, defaultPort: 22);
-        var methods = new List<AuthenticationMethod>();
-        using var key = LoadKey();
-        if (key is not null)
-        {
-            methods.Add(new PrivateKeyAuthenticationMethod(Username, key));
-        }
-
-        if (!string.IsNullOrEmpty(Password))
-        {
-            methods.Add(new PasswordAuthenticationMethod(Username, Password));
-        }
-
-        if (methods.Count == 0)
-        {
-            methods.Add(new NoneAuthenticationMethod(Username));
-        }
-
-        var connection = new ConnectionInfo(name, port, Username, [.. methods]) { Timeout = options.ConnectTimeout };
-        // Like Mistral (paramiko's AutoAddPolicy), any host key is accepted.
-        using var client = new SshClient(connection);
+        using var key = SshConnections.LoadKey(options, PrivateKey, PrivateKeyFilename, Password);
+        using var client = new SshClient(SshConnections.Login(host, 22, Username, key, Password, options.ConnectTimeout));
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        using var command = client.CreateCommand(Cmd);
-        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        if (command.ExitStatus is { } status && status != 0)
-        {
-            throw new ActionException($"Cmd: {Cmd}\nReturn code: {status}\nstdout: {command.Result}");
-        }
-
-        return command.Result;
-    }
-
-    private PrivateKeyFile? LoadKey()
-    {
-        var passphrase = string.IsNullOrEmpty(Password) ? null : Password;
-        if (!string.IsNullOrEmpty(PrivateKey))
-        {
-            return new PrivateKeyFile(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PrivateKey)), passphrase);
-        }
-
-        if (string.IsNullOrEmpty(PrivateKeyFilename))
-        {
-            return null;
-        }
-
-        if (PrivateKeyFilename.Contains("../", StringComparison.Ordinal) || PrivateKeyFilename.Contains("..\\", StringComparison.Ordinal))
-        {
-            throw new ActionException($"Private key filename must not contain '..'. Actual: {PrivateKeyFilename}");
-        }
-
-        var path = Path.IsPathRooted(PrivateKeyFilename) ? PrivateKeyFilename : Path.Combine(options.SshKeyDirectory, PrivateKeyFilename);
-        return new PrivateKeyFile(path, passphrase);
+        return await SshConnections.ExecuteAsync(client, Cmd, cancellationToken).ConfigureAwait(false);
     }
 
     private string HostText() => Host is StringValue s ? s.Value : Host.ToRepr();

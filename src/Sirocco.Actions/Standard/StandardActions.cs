@@ -21,6 +21,7 @@ public static class StandardActions
         registry.Register(typeof(MistralHttpAction), () => new MistralHttpAction(http));
         registry.Register(typeof(JavaScriptAction), () => new JavaScriptAction(options));
         registry.Register(typeof(SshAction), () => new SshAction(options));
+        registry.Register(typeof(SshProxiedAction), () => new SshProxiedAction(options));
         registry.Register(typeof(EmailAction), () => new EmailAction(options));
         return registry;
     }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Sirocco.Api.AdHoc;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
+using Sirocco.Engine.Events;
 using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
+using Sirocco.Runtime.Durable;
 
 namespace Sirocco.Api.Callbacks;
 
@@ -23,7 +26,7 @@ internal static partial class CallbackEndpoints
         group.MapPost("/{id}/{token}/heartbeat", HeartbeatAsync).WithSummary("Report that the third party is still working on a delegate action");
     }
 
-    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
         var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
@@ -40,6 +43,7 @@ internal static partial class CallbackEndpoints
             output = JsonValue.Create("Unknown error");
         }
 
+        (state, output) = await AdHocCompletion.ApplyAsync(services, store, id, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
@@ -67,7 +71,7 @@ internal static partial class CallbackEndpoints
         return ApiResults.Json(ExecutionJson.ActionExecution(completed));
     }
 
-    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
         var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
@@ -81,6 +85,15 @@ internal static partial class CallbackEndpoints
 
         var now = clock.GetUtcNow();
         await tokens.TouchAsync(id, now, cancel);
+
+        // The engine restarts the task's timeout when the task asks for it (heartbeat-extends-timeout); the new
+        // timer is stored with the decision, so the extension survives a restart.
+        if (services.GetService<DurableRuntime>() is { } runtime
+            && await store.Durable.GetActionAsync(id, cancel) is { WorkflowExecutionId: { } executionId })
+        {
+            await runtime.SubmitAsync(new ActionHeartbeat(executionId, id), null, cancel);
+        }
+
         LogHeartbeat(loggers.CreateLogger(typeof(CallbackEndpoints)), id);
         return ApiResults.Json(new JsonObject { ["id"] = id, ["state"] = current.State, ["heartbeat_at"] = MistralTime.Format(now) });
     }

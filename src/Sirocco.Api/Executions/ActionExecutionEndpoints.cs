@@ -62,7 +62,7 @@ internal static class ActionExecutionEndpoints
         return ApiResults.Created(ExecutionJson.ActionExecution(result));
     }
 
-    private static async Task<IResult> CompleteAsync(string id, HttpRequest request, ISiroccoStore store, IExecutionService executions)
+    private static async Task<IResult> CompleteAsync(string id, HttpRequest request, ISiroccoStore store, IExecutionService executions, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync(request, "action_execution", BodyFields);
@@ -80,6 +80,7 @@ internal static class ActionExecutionEndpoints
         }
 
         var current = await FindAsync(store, id, cancel);
+        (state, output) = await AdHoc.AdHocCompletion.ApplyAsync(services, store, id, state, output, cancel);
         if (Callbacks.DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
             throw refusal;

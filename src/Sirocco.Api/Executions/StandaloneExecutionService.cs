@@ -25,6 +25,7 @@ internal sealed partial class StandaloneExecutionService(
     TimeProvider clock,
     ILoggerFactory loggers) : IExecutionService
 {
+    private const int MaxAdHocDepth = 16;
     private const string NoRuntime = "The workflow runtime is not configured in this server, so executions cannot be changed.";
 
     private readonly ILogger _logger = loggers.CreateLogger<StandaloneExecutionService>();
@@ -62,13 +63,17 @@ internal sealed partial class StandaloneExecutionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var input = JsonValues.Parse(request.InputJson) as DictValue ?? DictValue.Empty;
-        var spec = registry.Find(request.Name) is null ? await adHoc.FindAsync(request.Name, request.Namespace, cancellationToken) : null;
-        if (spec is not null)
+        // An ad-hoc action may be built on another one: follow the bases down to a registered action.
+        var chain = new List<Sirocco.Language.Model.ActionSpec>();
+        var baseName = request.Name;
+        while (registry.Find(baseName) is null && chain.Count < MaxAdHocDepth
+            && await adHoc.FindAsync(baseName, request.Namespace, cancellationToken) is { } spec)
         {
+            chain.Add(spec);
             input = adHoc.BaseInput(spec, input);
+            baseName = spec.Base;
         }
 
-        var baseName = spec?.Base ?? request.Name;
         var descriptor = registry.Find(baseName)
             ?? throw ApiException.BadRequest($"Failed to find action [action_name={baseName}, namespace={request.Namespace}]");
         IAction action;
@@ -81,7 +86,7 @@ internal sealed partial class StandaloneExecutionService(
             throw ApiException.BadRequest(error.Message);
         }
 
-        var call = new DirectCall(action, spec, input, descriptor.ImplementationType);
+        var call = new DirectCall(action, chain, input, descriptor.ImplementationType);
         if (!request.SaveResult)
         {
             var (state, output) = await RunAsync(call, Guid.NewGuid().ToString(), cancellationToken);
@@ -147,7 +152,7 @@ internal sealed partial class StandaloneExecutionService(
         var outcome = await call.Action.RunAsync(context);
         return outcome.Kind switch
         {
-            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(ToNode(call.AdHoc is null ? outcome.Value : adHoc.Output(call.AdHoc, outcome.Value)))),
+            ActionOutcomeKind.Success => (ExecutionStates.Success, Wrap(ToNode(call.AdHocChain.AsEnumerable().Reverse().Aggregate(outcome.Value, (value, spec) => adHoc.Output(spec, value))))),
             ActionOutcomeKind.Error => (ExecutionStates.Error, Wrap(ToNode(outcome.Value))),
             _ => (ExecutionStates.Running, (string?)null),
         };
@@ -162,5 +167,5 @@ internal sealed partial class StandaloneExecutionService(
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Direct action run {ActionExecutionId} stopped with the server; it stays RUNNING")]
     private static partial void LogDirectRunStopped(ILogger logger, string actionExecutionId);
 
-    private sealed record DirectCall(IAction Action, ActionSpec? AdHoc, DictValue Input, Type ImplementationType);
+    private sealed record DirectCall(IAction Action, IReadOnlyList<ActionSpec> AdHocChain, DictValue Input, Type ImplementationType);
 }

@@ -26,6 +26,12 @@ public sealed record TaskDefaultsSpec
 
     public Value? SafeRerun { get; init; }
 
+    /// <summary>
+    /// <c>heartbeat-extends-timeout</c> (a Sirocco extension; a bool or an expression): each heartbeat of the
+    /// task's running delegate action restarts its <c>timeout</c>, so only silence for that long fails it.
+    /// </summary>
+    public Value? HeartbeatExtendsTimeout { get; init; }
+
     public OnClauseSpec? OnSuccess { get; init; }
 
     public OnClauseSpec? OnError { get; init; }

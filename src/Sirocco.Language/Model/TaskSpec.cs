@@ -56,6 +56,12 @@ public sealed record TaskSpec
 
     public Value? SafeRerun { get; init; }
 
+    /// <summary>
+    /// <c>heartbeat-extends-timeout</c> (a Sirocco extension; a bool or an expression): each heartbeat of the
+    /// task's running delegate action restarts its <c>timeout</c>, so only silence for that long fails it.
+    /// </summary>
+    public Value? HeartbeatExtendsTimeout { get; init; }
+
     /// <summary><c>target</c>: the executor to run the action on (a string, possibly an expression).</summary>
     public Value? Target { get; init; }
 

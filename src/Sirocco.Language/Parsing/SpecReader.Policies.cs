@@ -10,7 +10,7 @@ internal sealed partial class SpecReader
     private static readonly string[] TaskDefaultsKeys =
     [
         "retry", "wait-before", "wait-after", "timeout", "pause-before", "concurrency", "fail-on",
-        "on-complete", "on-success", "on-error", "safe-rerun", "requires",
+        "on-complete", "on-success", "on-error", "safe-rerun", "requires", "heartbeat-extends-timeout",
     ];
 
     private Policies ReadPolicies(YamlMappingNode map, string path)
@@ -48,6 +48,7 @@ internal sealed partial class SpecReader
             Concurrency = policies.Concurrency,
             FailOn = policies.FailOn,
             SafeRerun = Get(map, "safe-rerun") is { } sr ? ReadExpressionOrBool(sr, YamlPaths.Key(path, "safe-rerun"), "'safe-rerun'") : null,
+            HeartbeatExtendsTimeout = ReadHeartbeatExtendsTimeout(map, path),
             OnSuccess = ReadOnClause(map, "on-success", path, WorkflowType.Direct, null, type == WorkflowType.Direct ? references : []),
             OnError = ReadOnClause(map, "on-error", path, WorkflowType.Direct, null, type == WorkflowType.Direct ? references : []),
             OnComplete = ReadOnClause(map, "on-complete", path, WorkflowType.Direct, null, type == WorkflowType.Direct ? references : []),
@@ -55,6 +56,12 @@ internal sealed partial class SpecReader
             Location = DiagnosticBag.At(node.Start),
         };
     }
+
+    /// <summary>Sirocco's <c>heartbeat-extends-timeout</c> (not in Mistral): a bool or an expression.</summary>
+    private Value? ReadHeartbeatExtendsTimeout(YamlMappingNode map, string path) =>
+        Get(map, "heartbeat-extends-timeout") is { } node
+            ? ReadExpressionOrBool(node, YamlPaths.Key(path, "heartbeat-extends-timeout"), "'heartbeat-extends-timeout'")
+            : null;
 
     /// <summary>The mapping form, or Mistral's one-line form <c>count=3 delay=1 break-on=&lt;% ... %&gt;</c>.</summary>
     private RetrySpec? ReadRetry(YamlNode node, string path)

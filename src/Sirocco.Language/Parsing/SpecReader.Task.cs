@@ -15,7 +15,7 @@ internal sealed partial class SpecReader
     [
         "description", "tags", "action", "workflow", "input", "with-items", "publish", "publish-on-error",
         "retry", "wait-before", "wait-after", "timeout", "pause-before", "concurrency", "fail-on", "target",
-        "keep-result", "safe-rerun",
+        "keep-result", "safe-rerun", "heartbeat-extends-timeout",
     ];
 
     private static readonly string[] DirectOnlyKeys = ["join", "on-success", "on-error", "on-complete"];
@@ -85,6 +85,7 @@ internal sealed partial class SpecReader
             FailOn = policies.FailOn,
             KeepResult = Get(map, "keep-result") is { } kr ? ReadExpressionOrBool(kr, YamlPaths.Key(path, "keep-result"), "'keep-result'") : null,
             SafeRerun = Get(map, "safe-rerun") is { } sr ? ReadExpressionOrBool(sr, YamlPaths.Key(path, "safe-rerun"), "'safe-rerun'") : null,
+            HeartbeatExtendsTimeout = ReadHeartbeatExtendsTimeout(map, path),
             Target = Get(map, "target") is { } tg ? ReadTarget(tg, YamlPaths.Key(path, "target")) : null,
             Publish = ReadOptionalDict(map, "publish", path),
             PublishOnError = ReadOptionalDict(map, "publish-on-error", path),

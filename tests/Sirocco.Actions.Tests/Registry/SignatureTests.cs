@@ -16,6 +16,7 @@ public class SignatureTests
     [InlineData("std.javascript", "script, context=null")]
     [InlineData("std.js", "script, context=null")]
     [InlineData("std.ssh", "cmd, host, username, password=\"\", private_key_filename=null, private_key=null")]
+    [InlineData("std.ssh_proxied", "cmd, host, username, private_key_filename, gateway_host, gateway_username=null, password=null, proxy_command=null, private_key=null")]
     [InlineData("std.email", "from_addr, to_addrs, smtp_server, reply_to=null, cc_addrs=null, bcc_addrs=null, smtp_password=null, subject=null, body=null, html_body=null")]
     public void Standard_action_signature_reads_as_in_Mistral(string name, string signature)
     {
@@ -31,7 +32,7 @@ public class SignatureTests
         var names = Contexts.Standard().Actions.Select(a => a.Name);
 
         Assert.Equal(
-            ["std.async_noop", "std.echo", "std.email", "std.fail", "std.http", "std.javascript", "std.js", "std.mistral_http", "std.noop", "std.sleep", "std.ssh", "std.test_dict"],
+            ["std.async_noop", "std.echo", "std.email", "std.fail", "std.http", "std.javascript", "std.js", "std.mistral_http", "std.noop", "std.sleep", "std.ssh", "std.ssh_proxied", "std.test_dict"],
             names);
     }
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Sirocco.Api.Tests.Callbacks;
 
@@ -33,6 +35,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
     private readonly int _port = FreePort();
     private DelegatePeer _peer = null!;
     private WebApplication? _server;
+    private FakeTimeProvider? _clock;
 
     private string Db => Path.Combine(_directory, "sirocco.db");
 
@@ -128,7 +131,52 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, alive.Status);
         Assert.Equal("RUNNING", alive.Body!["state"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.True(late.Status == HttpStatusCode.Conflict, late.Body?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_heartbeat_moves_the_timeout_of_a_task_that_asks_for_it_and_the_move_survives_a_restart()
+    {
+        const string flow = """
+            ---
+            version: '2.0'
+
+            delegate_wf:
+              input: [url]
+              tasks:
+                ask:
+                  action: std.mistral_http url=<% $.url %> method='POST'
+                  timeout: 60
+                  heartbeat-extends-timeout: true
+            """;
+        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        await RestartServerAsync();
+        var start = _clock.GetUtcNow();
+        var (executionId, actionId, callback) = await StartDelegateAsync(flow);
+        Assert.Equal([Micros(start.AddSeconds(60))], await TimeoutDueTimesAsync());
+
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        var beat = await PostAsync(new Uri(callback + "/heartbeat"), "{}");
+        await RestartServerAsync();
+        _clock.Advance(TimeSpan.FromSeconds(50));
+
+        // One timeout timer, due a full minute after the heartbeat: the original deadline is gone.
+        Assert.Equal(HttpStatusCode.OK, beat.Status);
+        Assert.Equal([Micros(start.AddSeconds(110))], await TimeoutDueTimesAsync());
+        Assert.Equal("RUNNING", (await GetAsync($"/v2/executions/{executionId}"))["state"]!.GetValue<string>());
+
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        var done = await PollExecutionAsync(executionId);
+        Assert.Equal("ERROR", done["state"]!.GetValue<string>());
+        var task = (await GetAsync($"/v2/executions/{executionId}/tasks"))["tasks"]![0]!;
+        Assert.Equal("Task timed out [timeout(s)=60].", task["state_info"]!.GetValue<string>());
+
+        // A completion after the timeout is refused with the reason, and its result still recorded.
+        var late = await PostAsync(callback, """{"state": "SUCCESS", "output": {"late": true}}""");
+        Assert.True(late.Status == HttpStatusCode.Conflict, late.Body?.ToJsonString());
+        Assert.Equal("Task timed out [timeout(s)=60].", late.Body!["state_info"]!.GetValue<string>());
+        var recorded = await GetAsync($"/v2/action_executions/{actionId}");
+        Assert.True(JsonNode.Parse(recorded["output"]!.GetValue<string>())!["result"]!["late"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -167,9 +215,40 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
 
     private async Task StartServerAsync()
     {
-        _server = SiroccoServer.Build(["--db", Db], $"http://127.0.0.1:{_port}");
+        _server = SiroccoServer.Build(["--db", Db], $"http://127.0.0.1:{_port}", services =>
+        {
+            if (_clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+            }
+        });
         await _server.StartAsync();
     }
+
+    private async Task RestartServerAsync()
+    {
+        await _server!.DisposeAsync();
+        _server = null;
+        await StartServerAsync();
+    }
+
+    private async Task<long[]> TimeoutDueTimesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT due_at FROM timers WHERE kind = 'Timeout' ORDER BY due_at";
+        var due = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            due.Add(reader.GetInt64(0));
+        }
+
+        return [.. due];
+    }
+
+    private static long Micros(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks / 10;
 
     /// <summary>A fixed port, so the callback URL handed out before the restart still reaches the server after it.</summary>
     private static int FreePort()
@@ -180,9 +259,9 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
     }
 
     /// <summary>Starts the workflow and waits until its delegate has called the peer and is durably pending.</summary>
-    private async Task<(string ExecutionId, string ActionId, Uri Callback)> StartDelegateAsync()
+    private async Task<(string ExecutionId, string ActionId, Uri Callback)> StartDelegateAsync(string flow = Flow)
     {
-        var created = await SendAsync(HttpMethod.Post, new Uri(BaseUrl + "/v2/workflows"), new StringContent(Flow, Encoding.UTF8, "text/plain"));
+        var created = await SendAsync(HttpMethod.Post, new Uri(BaseUrl + "/v2/workflows"), new StringContent(flow, Encoding.UTF8, "text/plain"));
         Assert.True(created.Status == HttpStatusCode.Created, created.Body?.ToJsonString());
         var input = new JsonObject { ["url"] = _peer.Url }.ToJsonString();
         var started = await PostAsync(new Uri(BaseUrl + "/v2/executions"), new JsonObject { ["workflow_name"] = "delegate_wf", ["input"] = input }.ToJsonString());
