@@ -111,7 +111,14 @@ public static class SiroccoServer
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
             ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
-            new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>() },
+            new DurableRuntimeOptions
+            {
+                Clock = sp.GetRequiredService<TimeProvider>(),
+                ActionCancellation = sp.GetRequiredService<InProcessTaskQueue>(),
+
+                // "00:00:00" turns the live check for lost runners off.
+                ActionHeartbeatTimeout = sp.GetService<IConfiguration>()?.GetValue<TimeSpan?>("Runtime:ActionHeartbeatTimeout") ?? TimeSpan.FromMinutes(5),
+            },
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new ActionRunner(
             sp.GetRequiredService<ActionRegistry>(),

@@ -40,7 +40,7 @@ internal static class DistributedRoles
 
     private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ILoggerFactory loggers) =>
         new(store, new WorkflowEngine(), Expressions.Expressions.CreateEvaluator(), new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = settings.NodeId }, loggers);
+            new DurableRuntimeOptions { NodeId = settings.NodeId, LostActionsAtStartUp = false }, loggers);
 
     private static async Task<int> RunWithApiAsync(DistributedSettings settings, CancellationToken stopping)
     {
