@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Sirocco.Engine.Commands;
 using Sirocco.Engine.Events;
@@ -139,31 +140,53 @@ public sealed partial class DurableRuntime
 
             if (sent.Count > 0)
             {
-                // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
-                await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
+                    await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    LogMarkFailed(_logger, sent.Count, e);
+                }
             }
         }
     }
 
     /// <summary>Marks outbox rows dispatched and their action calls SENT (may have started) in one commit.</summary>
-    private Task MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, CancellationToken ct)
+    private async Task MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, CancellationToken ct)
     {
-        var outboxIds = sent.Select(s => s.OutboxId).ToList();
-        var actionIds = sent.Where(s => s.ActionExecutionId is not null).Select(s => s.ActionExecutionId!).ToList();
+        var outboxIds = sent.Select(s => s.OutboxId).Order().ToList();
+        var actionIds = sent.Where(s => s.ActionExecutionId is not null).Select(s => s.ActionExecutionId!).Order(StringComparer.Ordinal).ToList();
         DateTimeOffset? deadline = _options.HeartbeatTimeoutOrNull is null ? null : _options.Clock.GetUtcNow() + _options.FirstHeartbeatTimeout;
-        return _store.Durable.ExecuteAsync(
-            async (tx, token) =>
+        for (var attempt = 0; ; attempt++)
+        {
+            try
             {
-                await tx.MarkDispatchedAsync(outboxIds, token).ConfigureAwait(false);
-                if (actionIds.Count > 0)
-                {
-                    await tx.MarkActionsSentAsync(actionIds, deadline, token).ConfigureAwait(false);
-                }
+                await _store.Durable.ExecuteAsync(
+                    async (tx, token) =>
+                    {
+                        await tx.MarkDispatchedAsync(outboxIds, token).ConfigureAwait(false);
+                        if (actionIds.Count > 0)
+                        {
+                            await tx.MarkActionsSentAsync(actionIds, deadline, token).ConfigureAwait(false);
+                        }
 
-                return 0;
-            },
-            ct);
+                        return 0;
+                    },
+                    ct).ConfigureAwait(false);
+                return;
+            }
+            catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
+            {
+                // PostgreSQL: the group this unit shared may have lost a deadlock against another writer's group.
+                LogTransientRetry(_logger, "(dispatch marks)", e.Message);
+            }
+        }
     }
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Could not mark {Count} dispatched commands; calls safe to rerun may be sent again after a restart")]
+    private static partial void LogMarkFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} ({Kind}) failed; it stays in the outbox")]
     private static partial void LogDispatchFailed(ILogger logger, long outboxId, string kind, Exception exception);
