@@ -128,7 +128,15 @@ public static class SiroccoServer
             new WorkflowEngine(),
             sp.GetRequiredService<IExpressionEvaluator>(),
             ActivatorUtilities.CreateInstance<AdHocQueue>(sp, ActivatorUtilities.CreateInstance<CallbackIssuingQueue>(sp, sp.GetRequiredService<InProcessTaskQueue>())),
-            new DurableRuntimeOptions { Clock = sp.GetRequiredService<TimeProvider>(), Limits = sp.GetRequiredService<ServerLimits>().Execution },
+            new DurableRuntimeOptions
+            {
+                Clock = sp.GetRequiredService<TimeProvider>(),
+                Limits = sp.GetRequiredService<ServerLimits>().Execution,
+                ActionCancellation = sp.GetRequiredService<InProcessTaskQueue>(),
+
+                // "00:00:00" turns the live check for lost runners off.
+                ActionHeartbeatTimeout = sp.GetService<IConfiguration>()?.GetValue<TimeSpan?>("Runtime:ActionHeartbeatTimeout") ?? TimeSpan.FromMinutes(5),
+            },
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => new ActionRunnerOptions { MaxConcurrency = sp.GetRequiredService<ServerLimits>().MaxRunningActions });
         services.TryAddSingleton(sp => new ActionRunner(

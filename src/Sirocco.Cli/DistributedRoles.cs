@@ -42,7 +42,7 @@ internal static class DistributedRoles
 
     private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ExecutionLimits limits, ILoggerFactory loggers) =>
         new(store, new WorkflowEngine(), Expressions.Expressions.CreateEvaluator(), new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = settings.NodeId, Limits = limits }, loggers);
+            new DurableRuntimeOptions { NodeId = settings.NodeId, Limits = limits, LostActionsAtStartUp = false }, loggers);
 
     /// <summary>The <c>Limits:*</c> keys of a process without the API host: command line, then <c>SIROCCO_</c> environment variables.</summary>
     private static ServerLimits Limits(DistributedSettings settings) => ServerLimits.From(new ConfigurationBuilder()

@@ -62,6 +62,9 @@ public sealed partial class ActionRunner
         using var slots = new SemaphoreSlim(_options.MaxConcurrency);
         var inFlight = new ConcurrentDictionary<Task, bool>();
         var heartbeats = _options.HeartbeatInterval > TimeSpan.Zero ? HeartbeatLoopAsync(stoppingToken) : Task.CompletedTask;
+
+        // The engine's "stop this call" (task timeout, cancelled execution), when the queue carries it.
+        using var cancellations = (_queue as IActionCancellation)?.Subscribe(id => Cancel(id));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -132,7 +135,12 @@ public sealed partial class ActionRunner
             return true;
         }
 
-        _cancelledBeforeStart[actionExecutionId] = true;
+        // A call that already finished here (or went pending, as a delegate) has nothing left to stop.
+        if (!_finished.TryGet(actionExecutionId, out _))
+        {
+            _cancelledBeforeStart[actionExecutionId] = true;
+        }
+
         return false;
     }
 

@@ -35,9 +35,16 @@ public interface IDurableStore
 
     /// <summary>
     /// Action calls a crashed incarnation of <paramref name="runner"/> left RUNNING: sync actions it
-    /// dispatched whose result never came back (delegates that reported "pending" are not lost).
+    /// marked SENT whose result never came back (delegates that reported "pending" are not lost, calls
+    /// never handed over are re-sent from the outbox instead).
     /// </summary>
     Task<IReadOnlyList<StoredAction>> ListLostActionsAsync(string runner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// SENT, RUNNING sync action calls of any server whose heartbeat deadline passed before
+    /// <paramref name="now"/>: their runner stopped answering.
+    /// </summary>
+    Task<IReadOnlyList<StoredAction>> ListSilentActionsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>One action execution (to find its execution when a runner reports a result), or null.</summary>
     Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken);

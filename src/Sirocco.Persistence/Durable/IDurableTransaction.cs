@@ -76,6 +76,15 @@ public interface IDurableTransaction
     /// </summary>
     Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken);
 
+    /// Marks RUNNING action calls that carry no mark yet as SENT — handed (or about to be handed) to a
+    /// runner, so they may have started — with the time after which they count as lost without a
+    /// heartbeat (null: never). Only SENT calls are ever reported lost.
+    /// </summary>
+    Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken);
+
+    /// <summary>Moves the heartbeat deadline of SENT, RUNNING calls a runner vouched for; other ids are ignored.</summary>
+    Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken);
+
     /// <summary>Appends lines to the execution's history.</summary>
     Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);
 

@@ -85,8 +85,18 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
         ReadAsync<IReadOnlyList<StoredAction>>(
             async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
                 new CommandDefinition(
-                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state IS NULL ORDER BY created_at, id LIMIT @Limit",
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state = 'SENT' ORDER BY created_at, id LIMIT @Limit",
                     new { Runner = runner, Limit = limit },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => r.ToStored()).ToList(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<StoredAction>> ListSilentActionsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StoredAction>>(
+            async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
+                new CommandDefinition(
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND runner_state = 'SENT' AND heartbeat_deadline < @Now ORDER BY heartbeat_deadline, id LIMIT @Limit",
+                    new { Now = Micros.From(now), Limit = limit },
                     cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => r.ToStored()).ToList(),
             cancellationToken);

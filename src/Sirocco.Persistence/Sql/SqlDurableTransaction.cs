@@ -152,6 +152,30 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         return true;
     }
 
+    public async Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken)
+    {
+        var deadline = heartbeatDeadline is { } d ? Micros.From(d) : (long?)null;
+        foreach (var id in actionExecutionIds)
+        {
+            await connection.ExecuteAsync(Command(
+                "UPDATE action_executions SET runner_state = 'SENT', heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state IS NULL",
+                new { Id = id, Deadline = deadline },
+                cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken)
+    {
+        var deadline = Micros.From(heartbeatDeadline);
+        foreach (var id in actionExecutionIds)
+        {
+            await connection.ExecuteAsync(Command(
+                "UPDATE action_executions SET heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state = 'SENT'",
+                new { Id = id, Deadline = deadline },
+                cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
     {
         var now = Micros.From(options.Clock.GetUtcNow());

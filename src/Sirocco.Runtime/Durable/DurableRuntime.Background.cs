@@ -8,14 +8,22 @@ namespace Sirocco.Runtime.Durable;
 public sealed partial class DurableRuntime
 {
     private const int RecoveryPage = 500;
+    private const int MaxLostAtStartUp = 100_000;
 
     /// <summary>
-    /// After a crash: re-send every command still in the outbox, free this node's timer leases so
-    /// late timers fire now, and report the sync actions this node was running as lost (the engine
-    /// reruns them where the task says <c>safe-rerun</c>, otherwise fails them with a clear reason).
+    /// After a crash: report the sync actions this node had handed over as lost (the engine reruns them
+    /// where the task says <c>safe-rerun</c>, otherwise fails them with a clear reason), re-send every
+    /// command still in the outbox, and free this node's timer leases so late timers fire now.
     /// </summary>
     internal async Task RecoverAsync(CancellationToken ct)
     {
+        // The lost calls are listed before anything is re-sent: a re-sent call is marked SENT as it goes
+        // out and must not be mistaken for one the previous incarnation left behind. The two sets are
+        // disjoint (a call is marked SENT in the commit that marks its outbox row dispatched).
+        var lost = _options.LostActionsAtStartUp
+            ? (await _store.Durable.ListLostActionsAsync(_options.NodeId, MaxLostAtStartUp, ct).ConfigureAwait(false)).Where(a => a.WorkflowExecutionId is not null).ToList()
+            : [];
+
         var resent = 0;
         long lastId = 0;
         while (true)
@@ -35,26 +43,8 @@ public sealed partial class DurableRuntime
         }
 
         await _store.Durable.ReleaseTimerLeasesAsync(_options.NodeId, ct).ConfigureAwait(false);
-
-        var lost = 0;
-        while (true)
-        {
-            var page = await _store.Durable.ListLostActionsAsync(_options.NodeId, RecoveryPage, ct).ConfigureAwait(false);
-            var fresh = page.Where(a => a.WorkflowExecutionId is not null).ToList();
-            foreach (var action in fresh)
-            {
-                await SubmitAsync(new ActionLost(action.WorkflowExecutionId!, action.Id), null, ct).ConfigureAwait(false);
-                lost++;
-            }
-
-            // An ActionLost the engine ignores leaves the row RUNNING; stop instead of looping on it.
-            if (page.Count < RecoveryPage || fresh.Count == 0 || lost >= 100 * RecoveryPage)
-            {
-                break;
-            }
-        }
-
-        LogRecovered(_logger, _options.NodeId, resent, lost);
+        await Task.WhenAll(lost.Select(a => SubmitAsync(new ActionLost(a.WorkflowExecutionId!, a.Id), null, ct))).ConfigureAwait(false);
+        LogRecovered(_logger, _options.NodeId, resent, lost.Count);
     }
 
     private async Task TimerLoopAsync(CancellationToken stopping)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Sirocco.Engine.Commands;
 using Sirocco.Engine.Events;
@@ -26,8 +27,19 @@ public sealed partial class DurableRuntime
     {
         try
         {
-            await HandleAsync(CommandCodec.Decode(message.Kind, message.PayloadJson), stopping).ConfigureAwait(false);
-            _dispatched.Enqueue(message.Id);
+            var command = CommandCodec.Decode(message.Kind, message.PayloadJson);
+            if (command is RunAction { SafeRerun: false } once)
+            {
+                // At most once: the SENT mark is on disk before any runner can start the call. A crash
+                // before the mark leaves the row undispatched and the call certainly not started (so
+                // recovery sends it); after the mark, recovery reports the call lost and never re-sends it.
+                await MarkSentAsync([(message.Id, once.ActionExecutionId)], stopping).ConfigureAwait(false);
+                await HandleAsync(command, stopping).ConfigureAwait(false);
+                return;
+            }
+
+            await HandleAsync(command, stopping).ConfigureAwait(false);
+            _dispatched.Enqueue((message.Id, (command as RunAction)?.ActionExecutionId));
             _markWake.Release();
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -74,9 +86,15 @@ public sealed partial class DurableRuntime
                 }
 
                 break;
+            case CancelAction cancel:
+                if (_cancellation is not null)
+                {
+                    await _cancellation.CancelAsync(cancel.ActionExecutionId, ct).ConfigureAwait(false);
+                }
+
+                break;
             default:
-                // Notify (webhooks) and CancelAction (runner-side cancellation) belong to other
-                // components; the runtime records them in the outbox and history only.
+                // Notify (webhooks) belongs to another component; the runtime records it in the outbox and history only.
                 break;
         }
     }
@@ -114,19 +132,61 @@ public sealed partial class DurableRuntime
         while (!stopping.IsCancellationRequested)
         {
             await _markWake.WaitAsync(stopping).ConfigureAwait(false);
-            var ids = new List<long>();
-            while (_dispatched.TryDequeue(out var id))
+            var sent = new List<(long, string?)>();
+            while (_dispatched.TryDequeue(out var item))
             {
-                ids.Add(id);
+                sent.Add(item);
             }
 
-            if (ids.Count > 0)
+            if (sent.Count > 0)
             {
-                // Shares a commit with the events being written; losing it only means a re-send.
-                await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.MarkDispatchedAsync(ids, ct).ConfigureAwait(false); return 0; }, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
+                    await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    LogMarkFailed(_logger, sent.Count, e);
+                }
             }
         }
     }
+
+    /// <summary>Marks outbox rows dispatched and their action calls SENT (may have started) in one commit.</summary>
+    private async Task MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, CancellationToken ct)
+    {
+        var outboxIds = sent.Select(s => s.OutboxId).Order().ToList();
+        var actionIds = sent.Where(s => s.ActionExecutionId is not null).Select(s => s.ActionExecutionId!).Order(StringComparer.Ordinal).ToList();
+        DateTimeOffset? deadline = _options.HeartbeatTimeoutOrNull is null ? null : _options.Clock.GetUtcNow() + _options.FirstHeartbeatTimeout;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _store.Durable.ExecuteAsync(
+                    async (tx, token) =>
+                    {
+                        await tx.MarkDispatchedAsync(outboxIds, token).ConfigureAwait(false);
+                        if (actionIds.Count > 0)
+                        {
+                            await tx.MarkActionsSentAsync(actionIds, deadline, token).ConfigureAwait(false);
+                        }
+
+                        return 0;
+                    },
+                    ct).ConfigureAwait(false);
+                return;
+            }
+            catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
+            {
+                // PostgreSQL: the group this unit shared may have lost a deadlock against another writer's group.
+                LogTransientRetry(_logger, "(dispatch marks)", e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Could not mark {Count} dispatched commands; calls safe to rerun may be sent again after a restart")]
+    private static partial void LogMarkFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} ({Kind}) failed; it stays in the outbox")]
     private static partial void LogDispatchFailed(ILogger logger, long outboxId, string kind, Exception exception);

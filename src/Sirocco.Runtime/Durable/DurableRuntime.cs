@@ -29,10 +29,11 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private readonly ITaskQueue _queue;
     private readonly DurableRuntimeOptions _options;
     private readonly ILogger _logger;
+    private readonly IActionCancellation? _cancellation;
     private readonly IIdGenerator _ids = new GuidIds();
     private readonly SpecCache _specs = new();
     private readonly Channel<OutboxMessage> _dispatch = Channel.CreateUnbounded<OutboxMessage>();
-    private readonly ConcurrentQueue<long> _dispatched = new();
+    private readonly ConcurrentQueue<(long OutboxId, string? ActionExecutionId)> _dispatched = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
@@ -49,6 +50,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
         _options = options ?? new DurableRuntimeOptions();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DurableRuntime>();
+        _cancellation = _options.ActionCancellation ?? queue as IActionCancellation;
         ResultSink = new RuntimeResultSink(this);
     }
 
@@ -65,6 +67,10 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         _loops.Add(Task.Run(() => MarkDispatchedLoopAsync(_stopping.Token), CancellationToken.None));
         await RecoverAsync(cancellationToken).ConfigureAwait(false);
         _loops.Add(Task.Run(() => TimerLoopAsync(_stopping.Token), CancellationToken.None));
+        if (_options.HeartbeatTimeoutOrNull is not null)
+        {
+            _loops.Add(Task.Run(() => HeartbeatCheckLoopAsync(_stopping.Token), CancellationToken.None));
+        }
         if (_options.Retention is not null)
         {
             _loops.Add(Task.Run(() => RetentionLoopAsync(_stopping.Token), CancellationToken.None));

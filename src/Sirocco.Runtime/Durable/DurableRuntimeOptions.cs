@@ -1,4 +1,5 @@
 using Sirocco.Persistence.Durable;
+using Sirocco.Transport.Queues;
 
 namespace Sirocco.Runtime.Durable;
 
@@ -32,6 +33,39 @@ public sealed class DurableRuntimeOptions
 
     /// <summary>The limits every decision enforces (task count, with-items length, sub-workflow depth); configuration <c>Limits:*</c>.</summary>
     public Engine.ExecutionLimits Limits { get; set; } = Engine.ExecutionLimits.Default;
+
+    /// <summary>
+    /// How long a sync action handed to a runner may go without a heartbeat before it counts as lost
+    /// (Mistral: <c>max_missed_heartbeats</c> × <c>check_interval</c>, 15 × 20 s). A lost action is run
+    /// again when its task says <c>safe-rerun</c>, otherwise its task fails. Must exceed the runners'
+    /// heartbeat interval (15 s by default). Null or zero turns the live check off. Default 5 min.
+    /// </summary>
+    public TimeSpan? ActionHeartbeatTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Grace before the first heartbeat of a call, which may wait in a queue for a free runner
+    /// (Mistral's <c>first_heartbeat_timeout</c>). Default 1 h.
+    /// </summary>
+    public TimeSpan FirstHeartbeatTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often silent actions are looked for (Mistral's <c>check_interval</c>). Default 20 s.</summary>
+    public TimeSpan HeartbeatCheckInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// True when this server's actions run in its own process (the embedded server): at start-up every
+    /// sync action it had handed over is certainly lost and is reported at once. Set false when runners
+    /// are separate processes that may still be running them; the heartbeat check decides then. Default true.
+    /// </summary>
+    public bool LostActionsAtStartUp { get; set; } = true;
+
+    /// <summary>
+    /// Where "stop this call" goes when a task times out or its execution is cancelled while the action
+    /// runs. Default: the task queue, when it carries cancellations; else cancellations reach no runner.
+    /// </summary>
+    public IActionCancellation? ActionCancellation { get; set; }
+
+    /// <summary>The heartbeat timeout when the live check is on, else null.</summary>
+    internal TimeSpan? HeartbeatTimeoutOrNull => ActionHeartbeatTimeout is { } t && t > TimeSpan.Zero ? t : null;
 
     /// <summary>How many times a unit that hit a deadlock or busy database is retried. Default 5.</summary>
     public int TransientRetries { get; set; } = 5;

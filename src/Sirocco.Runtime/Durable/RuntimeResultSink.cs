@@ -17,7 +17,7 @@ internal sealed class RuntimeResultSink(DurableRuntime runtime) : IActionResultS
         new(runtime.ApplyResultAsync(result, cancellationToken));
 
     public ValueTask HeartbeatAsync(IReadOnlyCollection<string> actionExecutionIds, CancellationToken cancellationToken = default) =>
-        ValueTask.CompletedTask;
+        new(runtime.RecordHeartbeatsAsync(actionExecutionIds, cancellationToken));
 
     internal static ActionOutcome? ToOutcome(ActionResultMessage result)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading.Channels;
 
 namespace Sirocco.Transport.Queues;
@@ -6,10 +7,12 @@ namespace Sirocco.Transport.Queues;
 /// <summary>
 /// The embedded task queue: one unbounded channel per target, in memory. Requests not acknowledged
 /// survive only as long as the process; <see cref="RequeueUnacknowledged"/> hands them out again, which is
-/// what a broker does when a consumer's connection drops.
+/// what a broker does when a consumer's connection drops. Cancellations go to every subscribed runner.
 /// </summary>
-public sealed class InProcessTaskQueue : ITaskQueue
+public sealed class InProcessTaskQueue : ITaskQueue, IActionCancellation
 {
+    private readonly Lock _subscribersGate = new();
+    private ImmutableList<Action<string>> _subscribers = [];
     private readonly ConcurrentDictionary<string, Channel<Delivery>> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Delivery> _unacknowledged = new();
     private long _nextTag;
@@ -36,6 +39,30 @@ public sealed class InProcessTaskQueue : ITaskQueue
         return delivery;
     }
 
+    /// <inheritdoc />
+    public ValueTask CancelAsync(string actionExecutionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actionExecutionId);
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber(actionExecutionId);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(Action<string> onCancel)
+    {
+        ArgumentNullException.ThrowIfNull(onCancel);
+        lock (_subscribersGate)
+        {
+            _subscribers = _subscribers.Add(onCancel);
+        }
+
+        return new Subscription(this, onCancel);
+    }
+
     /// <summary>Puts every delivered, unacknowledged request back, flagged redelivered (a consumer crashed).</summary>
     public int RequeueUnacknowledged()
     {
@@ -57,6 +84,17 @@ public sealed class InProcessTaskQueue : ITaskQueue
 
     private Channel<Delivery> QueueFor(string target) =>
         _queues.GetOrAdd(target, static _ => Channel.CreateUnbounded<Delivery>());
+
+    private sealed class Subscription(InProcessTaskQueue queue, Action<string> onCancel) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (queue._subscribersGate)
+            {
+                queue._subscribers = queue._subscribers.Remove(onCancel);
+            }
+        }
+    }
 
     private sealed class Delivery(InProcessTaskQueue queue, RunActionRequest request, bool redelivered) : ITaskDelivery
     {

@@ -10,13 +10,19 @@ using Xunit.Abstractions;
 namespace Sirocco.Runtime.Tests.Crash;
 
 /// <summary>
-/// kill -9 at random moments: a server process runs the 100-execution workload and is killed at
-/// least 20 times; a last incarnation runs to the end. Every execution must end exactly as in an
-/// uninterrupted run of the same workload.
+/// kill -9 at random moments: a server process runs the 100-execution workload (chains with waits,
+/// with-items, retries with delays, calls without safe-rerun) and is killed at least 20 times; a last
+/// incarnation runs to the end. Every execution must end exactly as in an uninterrupted run — except
+/// that one whose call without safe-rerun was lost in a kill may instead fail with "its runner was
+/// lost" — and no call without safe-rerun may have run twice.
 /// </summary>
-public abstract class CrashTests(ITestOutputHelper output)
+public abstract class CrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Kills = 20;
+
+    private readonly string _sideEffects = Path.Combine(Path.GetTempPath(), $"sirocco-crash-{Guid.NewGuid():N}.log");
+    private readonly string _referenceSideEffects = Path.Combine(Path.GetTempPath(), $"sirocco-crash-ref-{Guid.NewGuid():N}.log");
+    private readonly DateTimeOffset _anchor = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     protected abstract string Provider { get; }
 
@@ -50,6 +56,7 @@ public abstract class CrashTests(ITestOutputHelper output)
             {
                 await Task.Delay(random.Next(0, 1500));
             }
+
             if (server.HasExited)
             {
                 continue;
@@ -68,14 +75,58 @@ public abstract class CrashTests(ITestOutputHelper output)
             Assert.Equal(0, last.ExitCode);
         }
 
-        output.WriteLine($"{kills} kills in {attempts} server starts; {finishedBeforeLastRun} before the last, uninterrupted start");
         Assert.Equal(Kills, kills);
         await using var store = await OpenAsync(target);
+        var ran = SideEffects(_sideEffects);
+        var lost = 0;
         foreach (var k in Enumerable.Range(0, CrashWorkload.Executions))
         {
-            Assert.Equal(expected[k], await CrashWorkload.OutcomeAsync(store, CrashWorkload.Id(k)));
+            var id = CrashWorkload.Id(k);
+            var actual = await CrashWorkload.OutcomeAsync(store, id);
+            var calls = ran.GetValueOrDefault(id);
+            var unsafeTask = CrashWorkload.UnsafeTask(k);
+            if (actual == expected[k])
+            {
+                // Same end as without crashes: a call without safe-rerun ran exactly once.
+                Assert.Equal(unsafeTask is null ? 0 : 1, calls);
+                continue;
+            }
+
+            // The one allowed difference: a call without safe-rerun that a kill interrupted is failed,
+            // not run again (it ran at most once). Everything before it ended as without crashes.
+            Assert.True(unsafeTask is not null, $"execution {k} differs from the uninterrupted run:\n{actual}\nexpected:\n{expected[k]}");
+            Assert.StartsWith("ERROR", actual, StringComparison.Ordinal);
+            Assert.Contains($"{unsafeTask}: Heartbeat wasn't received", await CrashWorkload.FailuresAsync(store, id), StringComparison.Ordinal);
+            Assert.Contains(CrashWorkload.LostMark, await CrashWorkload.FailuresAsync(store, id), StringComparison.Ordinal);
+            var expectedTasks = expected[k].Split('\n').Skip(1).ToHashSet(StringComparer.Ordinal);
+            Assert.All(actual.Split('\n').Skip(1), line => Assert.True(expectedTasks.Contains(line) || line.StartsWith($"  {unsafeTask} ERROR ", StringComparison.Ordinal), $"execution {k}: unexpected task line '{line}'"));
+            Assert.InRange(calls, 0, 1);
+            lost++;
         }
+
+        output.WriteLine($"{kills} kills in {attempts} server starts; {finishedBeforeLastRun} before the last, uninterrupted start; " +
+            $"{lost} executions failed by a lost call without safe-rerun; {ran.Values.Sum()} side effects");
     }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        File.Delete(_sideEffects);
+        File.Delete(_referenceSideEffects);
+    }
+
+    /// <summary>How many times a call with a side effect ran, per execution; a call that ran twice counts twice.</summary>
+    private static Dictionary<string, int> SideEffects(string path) =>
+        (File.Exists(path) ? File.ReadAllLines(path) : [])
+            .Where(l => l.Length > 0)
+            .Select(l => l.Split(' '))
+            .GroupBy(p => p[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private async Task<string> FinishedCountAsync(string target)
     {
@@ -93,17 +144,23 @@ public abstract class CrashTests(ITestOutputHelper output)
 
     private async Task<string[]> UninterruptedOutcomesAsync()
     {
-        await using var host = await RuntimeHost.StartAsync(await OpenAsync(await NewDatabaseAsync()), new DurableRuntimeOptions { NodeId = "reference" });
+        var options = new DurableRuntimeOptions { NodeId = "reference", Clock = new ScaledClock(_anchor), TimerPollInterval = TimeSpan.FromMilliseconds(100) };
+        await using var host = await RuntimeHost.StartAsync(await OpenAsync(await NewDatabaseAsync()), options, CrashWorkload.Script(_referenceSideEffects));
         await CrashWorkload.StartAllAsync(host.Runtime);
         await CrashWorkload.WaitAllAsync(host.Runtime, default);
-        return await Task.WhenAll(Enumerable.Range(0, CrashWorkload.Executions).Select(k => CrashWorkload.OutcomeAsync(host.Store, CrashWorkload.Id(k))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, CrashWorkload.Executions).Select(k => CrashWorkload.OutcomeAsync(host.Store, CrashWorkload.Id(k))));
+        var ran = SideEffects(_referenceSideEffects);
+        Assert.All(Enumerable.Range(0, CrashWorkload.Executions), k => Assert.Equal(CrashWorkload.UnsafeTask(k) is null ? 0 : 1, ran.GetValueOrDefault(CrashWorkload.Id(k))));
+        Assert.All(Enumerable.Range(0, CrashWorkload.Executions), k => Assert.StartsWith("SUCCESS", outcomes[k], StringComparison.Ordinal));
+        return outcomes;
     }
 
     private Process StartServer(string target, int killAfterEvents, TaskCompletionSource reached)
     {
         var dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { typeof(CrashHostProgram).Assembly.Location, "crash-host", Provider, target, "crash-node" })
+        var anchor = _anchor.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[] { typeof(CrashHostProgram).Assembly.Location, "crash-host", Provider, target, "crash-node", _sideEffects, anchor })
         {
             info.ArgumentList.Add(argument);
         }
@@ -130,7 +187,7 @@ public abstract class CrashTests(ITestOutputHelper output)
 }
 
 /// <summary>The crash test on SQLite files.</summary>
-public sealed class SqliteCrashTests(ITestOutputHelper output) : CrashTests(output), IDisposable
+public sealed class SqliteCrashTests(ITestOutputHelper output) : CrashTests(output)
 {
     private readonly List<TempSqliteFile> _files = [];
 
@@ -146,8 +203,9 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : CrashTests(outp
     protected override async Task<ISiroccoStore> OpenAsync(string target) =>
         await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = target }, default);
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
+        base.Dispose(disposing);
         foreach (var file in _files)
         {
             file.Dispose();

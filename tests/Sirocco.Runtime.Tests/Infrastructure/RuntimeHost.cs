@@ -27,10 +27,11 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public ScriptedRunner Runner { get; }
 
-    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null, Func<DurableRuntime, IActionResultSink>? sink = null)
+    /// <param name="handOver">Wraps the queue the runtime hands actions to (the runner still reads the in-process queue).</param>
+    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null, Func<DurableRuntime, IActionResultSink>? sink = null, Func<ITaskQueue, ITaskQueue>? handOver = null)
     {
         var queue = new InProcessTaskQueue();
-        var runtime = new DurableRuntime(store, new WorkflowEngine(), new NoExpressions(), queue, options);
+        var runtime = new DurableRuntime(store, new WorkflowEngine(), new NoExpressions(), handOver?.Invoke(queue) ?? queue, options);
         var runner = new ScriptedRunner(queue, sink?.Invoke(runtime) ?? runtime.ResultSink, script);
         await runtime.StartAsync(default);
         return new RuntimeHost(store, runtime, queue, runner);

@@ -14,7 +14,8 @@ internal sealed class ScriptedRunner : IAsyncDisposable
     private readonly Task _loop;
     private int _calls;
 
-    public ScriptedRunner(ITaskQueue queue, IActionResultSink sink, Func<RunActionRequest, ActionResultMessage?>? script = null)
+    /// <param name="concurrent">Handle each request on its own task, so reports share group commits as a real runner's do.</param>
+    public ScriptedRunner(ITaskQueue queue, IActionResultSink sink, Func<RunActionRequest, ActionResultMessage?>? script = null, bool concurrent = false)
     {
         script ??= Echo;
         _loop = Task.Run(async () =>
@@ -32,10 +33,17 @@ internal sealed class ScriptedRunner : IAsyncDisposable
                 }
 
                 Interlocked.Increment(ref _calls);
-                if (script(delivery.Request) is { } result)
+                var handled = Task.Run(async () =>
                 {
-                    await sink.ReportAsync(result, CancellationToken.None);
-                    await delivery.AckAsync();
+                    if (script(delivery.Request) is { } result)
+                    {
+                        await sink.ReportAsync(result, CancellationToken.None);
+                        await delivery.AckAsync();
+                    }
+                });
+                if (!concurrent)
+                {
+                    await handled;
                 }
             }
         });
