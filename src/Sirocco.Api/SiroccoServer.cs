@@ -73,10 +73,11 @@ public static class SiroccoServer
         SecretRedaction.AddTo(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        // Outermost, so error answers are masked too.
+        app.UseSecretRedaction();
         app.UseMistralErrors();
         app.UseSiroccoUi();
         app.UseApiKeys(options);
-        app.UseSecretRedaction();
         app.MapVersionEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Sirocco — Mistral v2 API"));

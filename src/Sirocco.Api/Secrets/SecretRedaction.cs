@@ -97,8 +97,18 @@ internal static class SecretRedaction
         }
 
         request.EnableBuffering();
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        string text;
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // Too large or cut off: the endpoint meets the same error when it reads, and answers it (413, 400).
+            return;
+        }
+
         request.Body.Position = 0;
         try
         {

@@ -96,6 +96,22 @@ public sealed class SecretRedactionTests
     }
 
     [Fact]
+    public async Task An_error_answer_that_echoes_a_secret_is_masked_too()
+    {
+        await using var server = await CapturedServer.StartAsync();
+        await server.SendAsync(HttpMethod.Post, "/v2/workflows", Flow, "text/plain");
+        var (_, started) = await server.SendAsync(HttpMethod.Post, "/v2/executions", """{"workflow_name": "login_wf", "input": {"user": "u", "db_password": "p", "note": ""}}""");
+        await server.PollExecutionAsync(started!["id"]!.GetValue<string>());
+
+        // Mistral's "Invalid input … Value: '…'" error quotes what it refused.
+        var (status, refused) = await server.SendAsync(HttpMethod.Put, $"/v2/executions/{started["id"]}", """{"params": {"env": [{"db_password": "leaky-value-123"}]}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("[{\"db_password\":\"***\"}]", refused!["faultstring"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("leaky-value-123", refused.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Members_with_secret_names_are_masked_also_inside_JSON_strings_and_their_values_everywhere()
     {
         var redactor = new SecretRedactor(new SecretOptions { InputNames = ["*password*", "api_key"] });
