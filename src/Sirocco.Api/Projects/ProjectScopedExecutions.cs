@@ -23,4 +23,11 @@ internal sealed class ProjectScopedExecutions(IExecutionReader inner) : IExecuti
 
     public Task<IReadOnlyList<ActionExecutionRecord>> ListActionExecutionsAsync(ListQuery query, bool includeOutput, CancellationToken cancellationToken) =>
         inner.ListActionExecutionsAsync(ProjectFilter.Own(query), includeOutput, cancellationToken);
+
+    /// <summary>The server-wide count behind <c>Limits:MaxRunningExecutions</c>: every project's executions count.</summary>
+    public Task<int> CountRunningExecutionsAsync(int atMost, CancellationToken cancellationToken) =>
+        inner.CountRunningExecutionsAsync(atMost, cancellationToken);
+
+    public async Task<ExecutionVariablesRecord?> GetExecutionVariablesAsync(string id, CancellationToken cancellationToken) =>
+        await GetWorkflowExecutionAsync(id, cancellationToken) is null ? null : await inner.GetExecutionVariablesAsync(id, cancellationToken);
 }
