@@ -120,6 +120,7 @@ public static class SiroccoServer
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<RuntimeHostedService>();
+        services.TryAddSingleton<IEventGateway>(sp => new LocalEventGateway(sp.GetRequiredService<DurableRuntime>()));
         services.TryAddSingleton<IExecutionService, RuntimeExecutionService>();
     }
 

@@ -25,6 +25,8 @@ internal sealed class DistributedNode(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private RabbitMqActionResultQueue? _pumpSource;
+    private RabbitMqRequestServer? _requests;
+    private EngineRequestPump? _requestPump;
     private RabbitMqTaskQueue? _runnerQueue;
     private RabbitMqActionResultQueue? _runnerResults;
     private ActionRunner? _runner;
@@ -42,6 +44,12 @@ internal sealed class DistributedNode(
             _pumpSource = new RabbitMqActionResultQueue(connection);
             var pump = new ActionResultPump(_pumpSource, runtime!.ResultSink);
             _loops.Add(Task.Run(() => pump.RunAsync(_stopping.Token), CancellationToken.None));
+
+            // Requests of API-only nodes (start, completion, pause…) are applied by whichever engine takes them.
+            _requests = new RabbitMqRequestServer(connection);
+            _requestPump = new EngineRequestPump(_requests, runtime, loggers.CreateLogger<EngineRequestPump>());
+            var requestPump = _requestPump;
+            _loops.Add(Task.Run(() => requestPump.RunAsync(_stopping.Token), CancellationToken.None));
         }
 
         if (roles.Contains(ServerRoles.Executor))
@@ -98,6 +106,7 @@ internal sealed class DistributedNode(
         }
 
         await DisposeIfAsync(_pumpSource).ConfigureAwait(false);
+        await DisposeIfAsync(_requests).ConfigureAwait(false);
         await DisposeIfAsync(_runnerResults).ConfigureAwait(false);
         await DisposeIfAsync(_runnerQueue).ConfigureAwait(false);
         _stopping.Dispose();

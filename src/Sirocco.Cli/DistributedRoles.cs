@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sirocco.Api;
+using Sirocco.Api.Hosting;
 using Sirocco.Engine;
 using Sirocco.Expressions;
 using Sirocco.Persistence;
@@ -45,10 +46,12 @@ internal static class DistributedRoles
     private static async Task<int> RunWithApiAsync(DistributedSettings settings, CancellationToken stopping)
     {
         var args = settings.ExtraArgs.Append($"--db={settings.Database}").ToArray();
+        // Without an engine (or scheduler) beside it, the API hands its events to the engine nodes over the broker.
+        var local = settings.Roles.Contains(ServerRoles.Engine) || settings.Roles.Contains(ServerRoles.Scheduler);
         var app = SiroccoServer.Build(args, settings.Urls, services =>
         {
             // Replace the embedded runtime (in-process queue + local action runner) by one that publishes its
-            // outbox to RabbitMQ; the endpoints keep submitting events to it as before.
+            // outbox to RabbitMQ, or by the gateway to remote engines; the endpoints keep submitting events as before.
             services.RemoveAll<DurableRuntime>();
             var embedded = services.Where(d => d.ServiceType == typeof(IHostedService)
                 && d.ImplementationType?.Assembly == typeof(SiroccoServer).Assembly).ToList();
@@ -58,9 +61,19 @@ internal static class DistributedRoles
             }
 
             services.AddSingleton(sp => new RabbitMqConnection(BrokerOptions(settings), sp.GetRequiredService<ILoggerFactory>()));
-            services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings, sp.GetRequiredService<ILoggerFactory>()));
+            if (local)
+            {
+                services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings, sp.GetRequiredService<ILoggerFactory>()));
+            }
+            else
+            {
+                services.RemoveAll<IEventGateway>();
+                services.AddSingleton(sp => new RabbitMqRequestClient(sp.GetRequiredService<RabbitMqConnection>()));
+                services.AddSingleton<IEventGateway>(sp => new RemoteEventGateway(sp.GetRequiredService<RabbitMqRequestClient>(), settings.RequestTimeout));
+            }
+
             services.AddSingleton(sp => new DistributedNode(settings.Roles, sp.GetRequiredService<RabbitMqConnection>(),
-                sp.GetRequiredService<DurableRuntime>(), settings, sp.GetRequiredService<ILoggerFactory>(), ownsRuntime: false));
+                local ? sp.GetRequiredService<DurableRuntime>() : null, settings, sp.GetRequiredService<ILoggerFactory>(), ownsRuntime: false));
             services.AddHostedService<DistributedNodeService>();
         });
         MapRoleHealth(app, () => app.Services.GetRequiredService<DistributedNode>());
