@@ -25,6 +25,7 @@ internal static class DistributedRoles
 {
     public static async Task<int> RunAsync(DistributedSettings settings, CancellationToken stopping)
     {
+        MetricsText.EnsureListening();
         return settings.Roles.Contains(ServerRoles.Api)
             ? await RunWithApiAsync(settings, stopping).ConfigureAwait(false)
             : await RunHeadlessAsync(settings, stopping).ConfigureAwait(false);
@@ -41,7 +42,7 @@ internal static class DistributedRoles
 
     private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ILoggerFactory loggers) =>
         new(store, new WorkflowEngine(), Expressions.Expressions.CreateEvaluator(), new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = settings.NodeId }, loggers);
+            new DurableRuntimeOptions { NodeId = settings.NodeId, ReportLostActionsAtStart = false, OutboxRecoveryGrace = TimeSpan.FromSeconds(3) }, loggers);
 
     private static async Task<int> RunWithApiAsync(DistributedSettings settings, CancellationToken stopping)
     {
@@ -77,6 +78,7 @@ internal static class DistributedRoles
             services.AddHostedService<DistributedNodeService>();
         });
         MapRoleHealth(app, () => app.Services.GetRequiredService<DistributedNode>());
+        MapMetrics(app, () => app.Services.GetRequiredService<DistributedNode>());
         await app.StartAsync(stopping).ConfigureAwait(false);
         await app.WaitForShutdownAsync(stopping).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
@@ -109,6 +111,7 @@ internal static class DistributedRoles
                 health.MapGet("/health", () => node.Healthy
                     ? Results.Ok(node.Status())
                     : Results.Json(node.Status(), statusCode: StatusCodes.Status503ServiceUnavailable));
+                MapMetrics(health, () => node);
                 await health.StartAsync(stopping).ConfigureAwait(false);
             }
 
@@ -131,6 +134,11 @@ internal static class DistributedRoles
 
         return 0;
     }
+
+    /// <summary><c>/metrics</c>: Prometheus text of the process's roles.</summary>
+    private static void MapMetrics(WebApplication app, Func<DistributedNode> node) =>
+        app.MapGet("/metrics", async (CancellationToken cancellationToken) =>
+            Results.Text(await node().MetricsAsync(cancellationToken).ConfigureAwait(false), "text/plain; version=0.0.4; charset=utf-8"));
 
     /// <summary><c>/health/roles</c> beside the API's own <c>/health</c>: the broker connection of the background roles.</summary>
     private static void MapRoleHealth(WebApplication app, Func<DistributedNode> node) =>

@@ -216,7 +216,7 @@ public sealed partial class ActionRunner
             return new ActionResultMessage(request.ActionExecutionId, ActionResultKind.Cancelled, null);
         }
 
-        if (delivery.Redelivered && !request.SafeRerun)
+        if ((delivery.Redelivered || request.Resent) && !request.SafeRerun)
         {
             // Mistral's wording (default_executor.py): without safe-rerun, a redelivered request must not run twice.
             return ErrorResult(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sirocco.Engine.Events;
+using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Execution;
 
 namespace Sirocco.Runtime.Durable;
@@ -17,19 +18,29 @@ public sealed partial class DurableRuntime
     internal async Task RecoverAsync(CancellationToken ct)
     {
         var resent = 0;
-        long lastId = 0;
-        while (true)
+        HashSet<long>? orphans = null;
+        if (_options.OutboxRecoveryGrace > TimeSpan.Zero)
         {
-            var page = (await _store.Durable.ListUndispatchedAsync(RecoveryPage + resent, ct).ConfigureAwait(false)).Where(m => m.Id > lastId).ToList();
-            if (page.Count == 0)
+            // Other live engines share the outbox: their rows committed a moment ago are undispatched too.
+            // Only what is still undispatched after the grace is an orphan of this node's crash.
+            orphans = [.. (await ListAllUndispatchedAsync(ct).ConfigureAwait(false)).Select(m => m.Id)];
+            if (orphans.Count > 0)
             {
-                break;
+                await Task.Delay(_options.OutboxRecoveryGrace, _options.Clock, ct).ConfigureAwait(false);
             }
+        }
 
-            foreach (var message in page)
+        foreach (var message in await ListAllUndispatchedAsync(ct).ConfigureAwait(false))
+        {
+            if (orphans is null || orphans.Contains(message.Id))
             {
+                if (orphans is not null)
+                {
+                    // Published before the crash, perhaps: runners treat it as redelivered (rerun only if safe-rerun).
+                    _resent.TryAdd(message.Id, 0);
+                }
+
                 _dispatch.Writer.TryWrite(message);
-                lastId = message.Id;
                 resent++;
             }
         }
@@ -37,7 +48,7 @@ public sealed partial class DurableRuntime
         await _store.Durable.ReleaseTimerLeasesAsync(_options.NodeId, ct).ConfigureAwait(false);
 
         var lost = 0;
-        while (true)
+        while (_options.ReportLostActionsAtStart)
         {
             var page = await _store.Durable.ListLostActionsAsync(_options.NodeId, RecoveryPage, ct).ConfigureAwait(false);
             var fresh = page.Where(a => a.WorkflowExecutionId is not null).ToList();
@@ -55,6 +66,23 @@ public sealed partial class DurableRuntime
         }
 
         LogRecovered(_logger, _options.NodeId, resent, lost);
+    }
+
+    private async Task<List<OutboxMessage>> ListAllUndispatchedAsync(CancellationToken ct)
+    {
+        var all = new List<OutboxMessage>();
+        long lastId = 0;
+        while (true)
+        {
+            var page = (await _store.Durable.ListUndispatchedAsync(RecoveryPage + all.Count, ct).ConfigureAwait(false)).Where(m => m.Id > lastId).ToList();
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+            lastId = page[^1].Id;
+        }
     }
 
     private async Task TimerLoopAsync(CancellationToken stopping)

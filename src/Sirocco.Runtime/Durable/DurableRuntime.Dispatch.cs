@@ -26,7 +26,7 @@ public sealed partial class DurableRuntime
     {
         try
         {
-            await HandleAsync(CommandCodec.Decode(message.Kind, message.PayloadJson), stopping).ConfigureAwait(false);
+            await HandleAsync(CommandCodec.Decode(message.Kind, message.PayloadJson), _resent.TryRemove(message.Id, out _), stopping).ConfigureAwait(false);
             _dispatched.Enqueue(message.Id);
             _markWake.Release();
         }
@@ -40,7 +40,7 @@ public sealed partial class DurableRuntime
         }
     }
 
-    private async Task HandleAsync(EngineCommand command, CancellationToken ct)
+    private async Task HandleAsync(EngineCommand command, bool resent, CancellationToken ct)
     {
         switch (command)
         {
@@ -55,6 +55,7 @@ public sealed partial class DurableRuntime
                         TaskExecutionId = run.TaskExecutionId,
                         Target = run.Target ?? RunActionRequest.DefaultTarget,
                         SafeRerun = run.SafeRerun,
+                        Resent = resent,
                     },
                     ct).ConfigureAwait(false);
                 break;

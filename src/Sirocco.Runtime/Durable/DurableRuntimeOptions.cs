@@ -30,6 +30,22 @@ public sealed class DurableRuntimeOptions
     /// <summary>How often retention runs. Default 10 min.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether start-up recovery reports the actions this node dispatched and that are still running as lost.
+    /// True for an embedded server (its runner died with it). False for an engine node of a distributed
+    /// deployment: its actions run on executor processes that survived it, and a dead executor's requests
+    /// come back from the broker flagged redelivered instead. Default true.
+    /// </summary>
+    public bool ReportLostActionsAtStart { get; set; } = true;
+
+    /// <summary>
+    /// How long start-up recovery waits before re-sending the outbox rows it found undispatched, re-sending only
+    /// those still undispatched then. Zero (default) re-sends everything at once, right for a single server.
+    /// Engines sharing a database need a grace: the rows other live engines are dispatching at that moment are
+    /// undispatched too, and re-sending them would run their actions twice.
+    /// </summary>
+    public TimeSpan OutboxRecoveryGrace { get; set; }
+
     /// <summary>How many times a unit that hit a deadlock or busy database is retried. Default 5.</summary>
     public int TransientRetries { get; set; } = 5;
 }

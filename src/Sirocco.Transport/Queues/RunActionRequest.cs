@@ -36,6 +36,12 @@ public sealed record RunActionRequest
     /// <summary>The task's <c>safe-rerun</c>: whether a redelivered request may run again.</summary>
     public bool SafeRerun { get; init; }
 
+    /// <summary>
+    /// Sent again by an engine's crash recovery: the first copy may have reached a runner already (published,
+    /// but the crash came before it was marked dispatched), so a runner treats it as redelivered.
+    /// </summary>
+    public bool Resent { get; init; }
+
     /// <summary>The queue of runners that have no particular target.</summary>
     public const string DefaultTarget = "default";
 }
