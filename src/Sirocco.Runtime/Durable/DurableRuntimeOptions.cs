@@ -42,7 +42,8 @@ public sealed class DurableRuntimeOptions
     /// How long start-up recovery waits before re-sending the outbox rows it found undispatched, re-sending only
     /// those still undispatched then. Zero (default) re-sends everything at once, right for a single server.
     /// Engines sharing a database need a grace: the rows other live engines are dispatching at that moment are
-    /// undispatched too, and re-sending them would run their actions twice.
+    /// undispatched too, and re-sending them would run their actions twice. With a grace, re-sent run-action
+    /// requests are flagged <c>Resent</c>: a runner reruns them only where the task is <c>safe-rerun</c>.
     /// </summary>
     public TimeSpan OutboxRecoveryGrace { get; set; }
 
