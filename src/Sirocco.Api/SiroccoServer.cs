@@ -153,6 +153,7 @@ public static class SiroccoServer
             new CronSchedulerOptions { Clock = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<RuntimeHostedService>();
+        services.TryAddSingleton<IEventGateway>(sp => new LocalEventGateway(sp.GetRequiredService<DurableRuntime>()));
         services.TryAddSingleton<IExecutionService, RuntimeExecutionService>();
     }
 

@@ -25,9 +25,12 @@ internal sealed class DistributedNode(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private RabbitMqActionResultQueue? _pumpSource;
+    private RabbitMqRequestServer? _requests;
+    private EngineRequestPump? _requestPump;
     private RabbitMqTaskQueue? _runnerQueue;
     private RabbitMqActionResultQueue? _runnerResults;
     private ActionRunner? _runner;
+    private CountingResultSink? _reported;
     private bool _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,6 +45,12 @@ internal sealed class DistributedNode(
             _pumpSource = new RabbitMqActionResultQueue(connection);
             var pump = new ActionResultPump(_pumpSource, runtime!.ResultSink);
             _loops.Add(Task.Run(() => pump.RunAsync(_stopping.Token), CancellationToken.None));
+
+            // Requests of API-only nodes (start, completion, pause…) are applied by whichever engine takes them.
+            _requests = new RabbitMqRequestServer(connection);
+            _requestPump = new EngineRequestPump(_requests, runtime, loggers.CreateLogger<EngineRequestPump>());
+            var requestPump = _requestPump;
+            _loops.Add(Task.Run(() => requestPump.RunAsync(_stopping.Token), CancellationToken.None));
         }
 
         if (roles.Contains(ServerRoles.Scheduler))
@@ -54,10 +63,11 @@ internal sealed class DistributedNode(
         {
             _runnerQueue = new RabbitMqTaskQueue(connection);
             _runnerResults = new RabbitMqActionResultQueue(connection);
+            _reported = new CountingResultSink(_runnerResults);
             _runner = new ActionRunner(
                 new ActionRegistry().AddStandardActions(),
                 _runnerQueue,
-                _runnerResults,
+                _reported,
                 new ActionRunnerOptions { Target = settings.Target, MaxConcurrency = settings.Concurrency },
                 loggerFactory: loggers);
             var runner = _runner;
@@ -78,6 +88,60 @@ internal sealed class DistributedNode(
     };
 
     public bool Healthy => connection.IsConnected;
+
+    /// <summary>The <c>/metrics</c> document of this process's background roles (Prometheus text format).</summary>
+    public async Task<string> MetricsAsync(CancellationToken cancellationToken)
+    {
+        var text = new MetricsText();
+        foreach (var role in roles.Order(StringComparer.Ordinal))
+        {
+            text.Gauge("sirocco_role", "Roles this process plays (1 each).", 1, $"role=\"{role}\",node=\"{settings.NodeId}\"");
+        }
+
+        text.Gauge("sirocco_broker_connected", "1 while the RabbitMQ connection is open.", connection.IsConnected ? 1 : 0)
+            .Counter("sirocco_broker_connections_total", "Connections opened to the broker (> 1: it reconnected).", connection.Generation);
+        var queues = new List<string>();
+        if (roles.Contains(ServerRoles.Engine))
+        {
+            queues.Add(connection.Names.Results);
+            queues.Add(connection.Names.EngineRequests);
+        }
+
+        if (roles.Contains(ServerRoles.Executor))
+        {
+            queues.Add(connection.Names.Actions(settings.Target));
+        }
+
+        foreach (var queue in queues)
+        {
+            if (await connection.QueueDepthAsync(queue, cancellationToken).ConfigureAwait(false) is { } depth)
+            {
+                text.Gauge("sirocco_queue_messages", "Messages ready (not yet delivered) in a queue this process consumes.", depth.Messages, $"queue=\"{queue}\"")
+                    .Gauge("sirocco_queue_consumers", "Consumers of a queue this process consumes.", depth.Consumers, $"queue=\"{queue}\"");
+            }
+        }
+
+        if (runtime is not null)
+        {
+            text.Counter("sirocco_engine_events_applied_total", "Events decided and committed by this process's engine.", runtime.EventsApplied);
+        }
+
+        if (_requestPump is not null)
+        {
+            text.Counter("sirocco_engine_requests_applied_total", "Requests of API nodes applied and answered by this engine.", _requestPump.Applied);
+        }
+
+        if (_runner is not null && _reported is not null)
+        {
+            text.Gauge("sirocco_executor_running", "Actions running now in this executor.", _runner.Running.Count);
+            foreach (var (kind, count) in _reported.Reported.OrderBy(r => r.Key))
+            {
+                text.Counter("sirocco_executor_results_total", "Action results reported by this executor, by kind.", count, $"kind=\"{kind.ToString().ToLowerInvariant()}\"");
+            }
+        }
+
+        return text.MeterCounters().ToString();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -104,6 +168,7 @@ internal sealed class DistributedNode(
         }
 
         await DisposeIfAsync(_pumpSource).ConfigureAwait(false);
+        await DisposeIfAsync(_requests).ConfigureAwait(false);
         await DisposeIfAsync(_runnerResults).ConfigureAwait(false);
         await DisposeIfAsync(_runnerQueue).ConfigureAwait(false);
         _stopping.Dispose();

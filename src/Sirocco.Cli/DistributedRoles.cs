@@ -26,6 +26,7 @@ internal static class DistributedRoles
 {
     public static async Task<int> RunAsync(DistributedSettings settings, CancellationToken stopping)
     {
+        MetricsText.EnsureListening();
         return settings.Roles.Contains(ServerRoles.Api)
             ? await RunWithApiAsync(settings, stopping).ConfigureAwait(false)
             : await RunHeadlessAsync(settings, stopping).ConfigureAwait(false);
@@ -42,7 +43,7 @@ internal static class DistributedRoles
 
     private static DurableRuntime NewRuntime(ISiroccoStore store, RabbitMqConnection connection, DistributedSettings settings, ExecutionLimits limits, ILoggerFactory loggers) =>
         new(store, new WorkflowEngine(), Expressions.Expressions.CreateEvaluator(), new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = settings.NodeId, Limits = limits, LostActionsAtStartUp = false }, loggers);
+            new DurableRuntimeOptions { NodeId = settings.NodeId, Limits = limits, LostActionsAtStartUp = false, OutboxRecoveryGrace = TimeSpan.FromSeconds(3) }, loggers);
 
     /// <summary>The <c>Limits:*</c> keys of a process without the API host: command line, then <c>SIROCCO_</c> environment variables.</summary>
     private static ServerLimits Limits(DistributedSettings settings) => ServerLimits.From(new ConfigurationBuilder()
@@ -53,10 +54,12 @@ internal static class DistributedRoles
     private static async Task<int> RunWithApiAsync(DistributedSettings settings, CancellationToken stopping)
     {
         var args = settings.ExtraArgs.Append($"--db={settings.Database}").ToArray();
+        // Without an engine (or scheduler) beside it, the API hands its events to the engine nodes over the broker.
+        var local = settings.Roles.Contains(ServerRoles.Engine) || settings.Roles.Contains(ServerRoles.Scheduler);
         var app = SiroccoServer.Build(args, settings.Urls, services =>
         {
             // Replace the embedded runtime (in-process queue + local action runner) by one that publishes its
-            // outbox to RabbitMQ; the endpoints keep submitting events to it as before.
+            // outbox to RabbitMQ, or by the gateway to remote engines; the endpoints keep submitting events as before.
             services.RemoveAll<DurableRuntime>();
             var embedded = services.Where(d => d.ServiceType == typeof(IHostedService)
                 && d.ImplementationType?.Assembly == typeof(SiroccoServer).Assembly).ToList();
@@ -66,13 +69,24 @@ internal static class DistributedRoles
             }
 
             services.AddSingleton(sp => new RabbitMqConnection(BrokerOptions(settings), sp.GetRequiredService<ILoggerFactory>()));
-            services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings,
-                sp.GetRequiredService<ServerLimits>().Execution, sp.GetRequiredService<ILoggerFactory>()));
+            if (local)
+            {
+                services.AddSingleton(sp => NewRuntime(sp.GetRequiredService<ISiroccoStore>(), sp.GetRequiredService<RabbitMqConnection>(), settings,
+                    sp.GetRequiredService<ServerLimits>().Execution, sp.GetRequiredService<ILoggerFactory>()));
+            }
+            else
+            {
+                services.RemoveAll<IEventGateway>();
+                services.AddSingleton(sp => new RabbitMqRequestClient(sp.GetRequiredService<RabbitMqConnection>()));
+                services.AddSingleton<IEventGateway>(sp => new RemoteEventGateway(sp.GetRequiredService<RabbitMqRequestClient>(), settings.RequestTimeout));
+            }
+
             services.AddSingleton(sp => new DistributedNode(settings.Roles, sp.GetRequiredService<RabbitMqConnection>(),
-                sp.GetRequiredService<DurableRuntime>(), settings, sp.GetRequiredService<ILoggerFactory>(), ownsRuntime: false));
+                local ? sp.GetRequiredService<DurableRuntime>() : null, settings, sp.GetRequiredService<ILoggerFactory>(), ownsRuntime: false));
             services.AddHostedService<DistributedNodeService>();
         });
         MapRoleHealth(app, () => app.Services.GetRequiredService<DistributedNode>());
+        MapMetrics(app, () => app.Services.GetRequiredService<DistributedNode>());
         await app.StartAsync(stopping).ConfigureAwait(false);
         await app.WaitForShutdownAsync(stopping).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
@@ -105,6 +119,7 @@ internal static class DistributedRoles
                 health.MapGet("/health", () => node.Healthy
                     ? Results.Ok(node.Status())
                     : Results.Json(node.Status(), statusCode: StatusCodes.Status503ServiceUnavailable));
+                MapMetrics(health, () => node);
                 await health.StartAsync(stopping).ConfigureAwait(false);
             }
 
@@ -127,6 +142,11 @@ internal static class DistributedRoles
 
         return 0;
     }
+
+    /// <summary><c>/metrics</c>: Prometheus text of the process's roles.</summary>
+    private static void MapMetrics(WebApplication app, Func<DistributedNode> node) =>
+        app.MapGet("/metrics", async (CancellationToken cancellationToken) =>
+            Results.Text(await node().MetricsAsync(cancellationToken).ConfigureAwait(false), "text/plain; version=0.0.4; charset=utf-8"));
 
     /// <summary><c>/health/roles</c> beside the API's own <c>/health</c>: the broker connection of the background roles.</summary>
     private static void MapRoleHealth(WebApplication app, Func<DistributedNode> node) =>

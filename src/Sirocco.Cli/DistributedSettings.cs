@@ -10,4 +10,8 @@ internal sealed record DistributedSettings(
     int Concurrency,
     string NodeId,
     string? Urls,
-    IReadOnlyList<string> ExtraArgs);
+    IReadOnlyList<string> ExtraArgs)
+{
+    /// <summary>How long an API-only node waits for an engine to apply a request before answering 503.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

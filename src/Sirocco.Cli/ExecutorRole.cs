@@ -33,10 +33,12 @@ internal static class ExecutorRole
         await using var connection = new RabbitMqConnection(options, loggers);
         await using var queue = new RabbitMqTaskQueue(connection);
         await using var results = new RabbitMqActionResultQueue(connection);
+        MetricsText.EnsureListening();
+        var reported = new CountingResultSink(results);
         var runner = new ActionRunner(
             new ActionRegistry().AddStandardActions(),
             queue,
-            results,
+            reported,
             new ActionRunnerOptions { Target = settings.Target, MaxConcurrency = settings.Concurrency },
             loggerFactory: loggers);
 
@@ -50,7 +52,30 @@ internal static class ExecutorRole
             health.MapGet("/health", () => connection.IsConnected
                 ? Results.Ok(Status("ok"))
                 : Results.Json(Status("broker unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable));
+            health.MapGet("/metrics", async (CancellationToken cancellationToken) => Results.Text(await MetricsAsync(cancellationToken).ConfigureAwait(false), "text/plain; version=0.0.4; charset=utf-8"));
             await health.StartAsync(stopping).ConfigureAwait(false);
+        }
+
+        async Task<string> MetricsAsync(CancellationToken cancellationToken)
+        {
+            var text = new MetricsText()
+                .Gauge("sirocco_role", "Roles this process plays (1 each).", 1, $"role=\"{ServerRoles.Executor}\",node=\"{Environment.MachineName}\"")
+                .Gauge("sirocco_broker_connected", "1 while the RabbitMQ connection is open.", connection.IsConnected ? 1 : 0)
+                .Counter("sirocco_broker_connections_total", "Connections opened to the broker (> 1: it reconnected).", connection.Generation)
+                .Gauge("sirocco_executor_running", "Actions running now in this executor.", runner.Running.Count);
+            var queue = connection.Names.Actions(settings.Target);
+            if (await connection.QueueDepthAsync(queue, cancellationToken).ConfigureAwait(false) is { } depth)
+            {
+                text.Gauge("sirocco_queue_messages", "Messages ready (not yet delivered) in a queue this process consumes.", depth.Messages, $"queue=\"{queue}\"")
+                    .Gauge("sirocco_queue_consumers", "Consumers of a queue this process consumes.", depth.Consumers, $"queue=\"{queue}\"");
+            }
+
+            foreach (var (kind, count) in reported.Reported.OrderBy(r => r.Key))
+            {
+                text.Counter("sirocco_executor_results_total", "Action results reported by this executor, by kind.", count, $"kind=\"{kind.ToString().ToLowerInvariant()}\"");
+            }
+
+            return text.MeterCounters().ToString();
         }
 
         object Status(string status) => new

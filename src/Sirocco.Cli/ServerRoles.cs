@@ -45,12 +45,6 @@ internal static class ServerRoles
             return $"--roles {Describe(roles)} needs --rabbitmq amqp://user:password@host:5672/ (only all roles together run without a broker)";
         }
 
-        if (roles.Contains(Api) && !roles.Contains(Engine))
-        {
-            // The API starts executions by submitting events to a durable runtime in its own process.
-            return "the api role starts executions through an engine in the same process: use --roles api,engine (with executor/scheduler as wanted)";
-        }
-
         var needsDatabase = roles.Contains(Api) || roles.Contains(Engine) || roles.Contains(Scheduler);
         if (needsDatabase && !IsPostgres(database))
         {

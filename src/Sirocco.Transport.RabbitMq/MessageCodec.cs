@@ -14,6 +14,8 @@ internal static class MessageCodec
     public const string RunActionType = "sirocco.run-action";
     public const string ResultType = "sirocco.action-result";
     public const string HeartbeatType = "sirocco.heartbeat";
+    public const string EngineRequestType = "sirocco.engine-request";
+    public const string EngineReplyType = "sirocco.engine-reply";
     public const string ReasonHeader = "x-sirocco-reason";
     public const string SourceQueueHeader = "x-sirocco-queue";
 

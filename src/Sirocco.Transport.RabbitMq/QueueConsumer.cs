@@ -20,13 +20,16 @@ internal sealed class QueueConsumer : IAsyncDisposable
     private readonly Channel<RawDelivery> _buffer = Channel.CreateUnbounded<RawDelivery>();
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
+    private readonly Func<IChannel, CancellationToken, Task>? _declare;
     private IChannel? _channel;
 
-    public QueueConsumer(RabbitMqConnection connection, string queue, ushort prefetch)
+    /// <summary>Consumes <paramref name="queue"/>; <paramref name="declare"/> replaces the work-queue declaration (e.g. a private reply queue).</summary>
+    public QueueConsumer(RabbitMqConnection connection, string queue, ushort prefetch, Func<IChannel, CancellationToken, Task>? declare = null)
     {
         _connection = connection;
         _queue = queue;
         _prefetch = prefetch;
+        _declare = declare;
         _logger = connection.LoggerFactory.CreateLogger<QueueConsumer>();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(connection.Disposing);
         _loop = Task.Run(() => RunAsync(_stop.Token));
@@ -117,11 +120,23 @@ internal sealed class QueueConsumer : IAsyncDisposable
             return Task.CompletedTask;
         };
         await channel.BasicQosAsync(prefetchSize: 0, _prefetch, global: false, stop).ConfigureAwait(false);
-        await _connection.EnsureWorkQueueAsync(channel, _queue, stop).ConfigureAwait(false);
+        if (_declare is not null)
+        {
+            await _declare(channel, stop).ConfigureAwait(false);
+        }
+        else
+        {
+            await _connection.EnsureWorkQueueAsync(channel, _queue, stop).ConfigureAwait(false);
+        }
+
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, e) =>
         {
-            var delivery = new RawDelivery(channel, e.DeliveryTag, e.Redelivered, e.Body.ToArray(), e.BasicProperties.Type, DeathReason(e.BasicProperties));
+            var delivery = new RawDelivery(channel, e.DeliveryTag, e.Redelivered, e.Body.ToArray(), e.BasicProperties.Type, DeathReason(e.BasicProperties))
+            {
+                ReplyTo = e.BasicProperties.ReplyTo,
+                CorrelationId = e.BasicProperties.CorrelationId,
+            };
             _buffer.Writer.TryWrite(delivery);
             RabbitMqMetrics.Delivered.Add(1);
             if (e.Redelivered)

@@ -13,6 +13,12 @@ public sealed class QueueNames(string prefix)
     /// <summary>The one queue results and heartbeats travel back on, to whichever engine takes them.</summary>
     public string Results => $"{prefix}.results";
 
+    /// <summary>The queue where API nodes hand state-changing requests (start, completion, pause…) to any engine.</summary>
+    public string EngineRequests => $"{prefix}.engine-requests";
+
+    /// <summary>The private queue on which one API process receives the engines' answers.</summary>
+    public string Replies(string client) => $"{prefix}.replies.{client}";
+
     /// <summary>The exchange that rejected and over-delivered messages are routed to.</summary>
     public string DeadLetterExchange => $"{prefix}.dead-letter";
 

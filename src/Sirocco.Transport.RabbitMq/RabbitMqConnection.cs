@@ -139,6 +139,29 @@ public sealed class RabbitMqConnection : IAsyncDisposable
         _declared[queue] = true;
     }
 
+    /// <summary>
+    /// Messages ready in <paramref name="queue"/> and its consumers (a passive declare), or null when the broker
+    /// is unreachable or the queue does not exist yet. For health and metrics endpoints.
+    /// </summary>
+    public async Task<(uint Messages, uint Consumers)?> QueueDepthAsync(string queue, CancellationToken cancellationToken)
+    {
+        if (_connection is not { IsOpen: true } connection)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var ok = await channel.QueueDeclarePassiveAsync(queue, cancellationToken).ConfigureAwait(false);
+            return (ok.MessageCount, ok.ConsumerCount);
+        }
+        catch (Exception ex) when (Transient.Is(ex) || ex is RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Forgets that a queue was declared, after the broker returned a message as unroutable.</summary>
     internal void ForgetQueue(string queue) => _declared.TryRemove(queue, out _);
 

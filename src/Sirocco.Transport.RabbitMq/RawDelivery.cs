@@ -20,6 +20,12 @@ internal sealed class RawDelivery(IChannel channel, ulong deliveryTag, bool rede
     /// <summary>Why the broker dead-lettered it, when it did (<c>x-first-death-reason</c>).</summary>
     public string? DeathReason { get; } = deathReason;
 
+    /// <summary>Where a request wants its answer (AMQP <c>reply_to</c>), if anywhere.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>Which request an answer belongs to (AMQP <c>correlation_id</c>).</summary>
+    public string? CorrelationId { get; init; }
+
     /// <summary>False once the channel it came on is closed: it will be (or was) delivered again.</summary>
     public bool IsLive => channel.IsOpen;
 

@@ -122,6 +122,83 @@ public sealed class DistributedRolesTests : IClassFixture<RabbitMqBroker>, IClas
         }
     }
 
+    [Fact]
+    public async Task ApiOnlyNode_HandsStartPauseResumeAndDelegateCompletionToAnEngineNode()
+    {
+        const string waiter = """
+            ---
+            version: '2.0'
+
+            waiter:
+              tasks:
+                ask:
+                  action: std.async_noop
+                  publish:
+                    got: <% task().result %>
+            """;
+        var db = await _postgres.CreateDatabaseAsync();
+        var prefix = "a" + Guid.NewGuid().ToString("N")[..10];
+        var (apiPort, enginePort, executorPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        using var stop = new CancellationTokenSource();
+        var engine = Task.Run(() => DistributedRoles.RunAsync(Settings("engine", prefix, db, enginePort, "engine-1"), stop.Token));
+        var executor = Task.Run(() => DistributedRoles.RunAsync(Settings("executor", prefix, null, executorPort, "executor-1"), stop.Token));
+        var api = Task.Run(() => DistributedRoles.RunAsync(Settings("api", prefix, db, apiPort, "api-1"), stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
+        using var engineHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{enginePort}") };
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(apiPort, Deadline);
+            await FreePort.WaitUntilListeningAsync(enginePort, Deadline);
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsync(new Uri("/v2/workflows", UriKind.Relative), new StringContent(waiter, Encoding.UTF8, "text/plain"))).StatusCode);
+
+            // The API process has no engine: the start is applied by the engine node before the answer.
+            var started = await http.PostAsJsonAsync(new Uri("/v2/executions", UriKind.Relative), new { workflow_name = "waiter" });
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            var id = JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            Assert.Equal("RUNNING", JsonNode.Parse(await started.Content.ReadAsStringAsync())!["state"]!.GetValue<string>());
+
+            var paused = await http.PutAsJsonAsync(new Uri($"/v2/executions/{id}", UriKind.Relative), new { state = "PAUSED" });
+            Assert.Equal("PAUSED", JsonNode.Parse(await paused.Content.ReadAsStringAsync())!["state"]!.GetValue<string>());
+            var resumed = await http.PutAsJsonAsync(new Uri($"/v2/executions/{id}", UriKind.Relative), new { state = "RUNNING" });
+            Assert.Equal("RUNNING", JsonNode.Parse(await resumed.Content.ReadAsStringAsync())!["state"]!.GetValue<string>());
+            var unknown = await http.PutAsJsonAsync(new Uri($"/v2/executions/{Guid.NewGuid()}", UriKind.Relative), new { state = "PAUSED" });
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+            string? actionId = null;
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var tasks = JsonNode.Parse(await http.GetStringAsync(new Uri($"/v2/executions/{id}/tasks", UriKind.Relative)))!["tasks"]!.AsArray();
+                    if (tasks.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    var actions = JsonNode.Parse(await http.GetStringAsync(new Uri($"/v2/tasks/{tasks[0]!["id"]!.GetValue<string>()}/action_executions", UriKind.Relative)))!["action_executions"]!.AsArray();
+                    actionId = actions.Count > 0 ? actions[0]!["id"]!.GetValue<string>() : null;
+                    return actionId is not null;
+                },
+                Deadline);
+            var completed = await http.PutAsJsonAsync(new Uri($"/v2/action_executions/{actionId}", UriKind.Relative), new { state = "SUCCESS", output = "{\"answer\": 42}" });
+            Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+
+            var execution = await EndedAsync(http, id);
+            Assert.Equal("SUCCESS", execution["state"]!.GetValue<string>());
+            Assert.Equal(42, JsonNode.Parse(execution["output"]!.GetValue<string>())!["got"]!["answer"]!.GetValue<int>());
+            var metrics = await engineHttp.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            // Start, pause, resume and the completion at least (the unknown id may be refused by the API itself).
+            var applied = metrics.Split('\n').Single(l => l.StartsWith("sirocco_engine_requests_applied_total ", StringComparison.Ordinal));
+            Assert.InRange(long.Parse(applied.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 4, 5);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await api.WaitAsync(Deadline));
+            Assert.Equal(0, await engine.WaitAsync(Deadline));
+            Assert.Equal(0, await executor.WaitAsync(Deadline));
+        }
+    }
+
     private static async Task<JsonNode> EndedAsync(HttpClient http, string id)
     {
         var until = DateTime.UtcNow + Deadline;

@@ -30,6 +30,8 @@ public sealed class ServerRolesTests
     [InlineData("api,engine,executor,scheduler", false, null)]
     [InlineData("executor", true, null)]
     [InlineData("api,engine", true, Pg)]
+    [InlineData("api", true, Pg)]
+    [InlineData("api,executor", true, Pg)]
     [InlineData("engine", true, "postgres://u:p@db/sirocco")]
     [InlineData("scheduler,executor", true, Pg)]
     [InlineData("api,engine,executor,scheduler", true, Pg)]
@@ -41,8 +43,7 @@ public sealed class ServerRolesTests
     [Theory]
     [InlineData("executor", false, null, "--roles executor needs --rabbitmq")]
     [InlineData("api,engine", false, Pg, "--roles api,engine needs --rabbitmq")]
-    [InlineData("api", true, Pg, "the api role starts executions through an engine in the same process")]
-    [InlineData("api,executor", true, Pg, "the api role starts executions through an engine in the same process")]
+    [InlineData("api", true, null, "--roles api needs --db with a PostgreSQL connection string")]
     [InlineData("engine", true, null, "--roles engine needs --db with a PostgreSQL connection string")]
     [InlineData("scheduler", true, "sirocco.db", "--roles scheduler needs --db with a PostgreSQL connection string")]
     public void Check_UnsupportedCombination_SaysWhy(string roles, bool broker, string? db, string expected)

@@ -1,3 +1,4 @@
+using Sirocco.Api.Hosting;
 using Sirocco.Api.Http;
 using Sirocco.Engine.Events;
 using Sirocco.Expressions.Values;
@@ -10,10 +11,10 @@ using Sirocco.Runtime.Durable;
 namespace Sirocco.Api.Executions;
 
 /// <summary>
-/// The execution service backed by the durable runtime: each change becomes an engine event, decided and
+/// The execution service backed by the durable runtime (in this process or, through an <see cref="IEventGateway"/>, on engine nodes): each change becomes an engine event, decided and
 /// stored in one transaction before the answer. Reads go back through the store's execution reader.
 /// </summary>
-internal sealed class RuntimeExecutionService(DurableRuntime runtime, ISiroccoStore store, StandaloneExecutionService direct) : IExecutionService
+internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoStore store, StandaloneExecutionService direct) : IExecutionService
 {
     public async Task<WorkflowExecutionRecord> StartAsync(StartExecution request, CancellationToken cancellationToken)
     {

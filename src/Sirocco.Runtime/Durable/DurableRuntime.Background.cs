@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sirocco.Engine.Events;
+using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Execution;
 
 namespace Sirocco.Runtime.Durable;
@@ -25,19 +26,26 @@ public sealed partial class DurableRuntime
             : [];
 
         var resent = 0;
-        long lastId = 0;
-        while (true)
+        HashSet<long>? orphans = null;
+        if (_options.OutboxRecoveryGrace > TimeSpan.Zero)
         {
-            var page = (await _store.Durable.ListUndispatchedAsync(RecoveryPage + resent, ct).ConfigureAwait(false)).Where(m => m.Id > lastId).ToList();
-            if (page.Count == 0)
+            // Other live engines share the outbox: their rows committed a moment ago are undispatched too.
+            // Only what is still undispatched after the grace is an orphan of this node's crash.
+            orphans = [.. (await ListAllUndispatchedAsync(ct).ConfigureAwait(false)).Select(m => m.Id)];
+            if (orphans.Count > 0)
             {
-                break;
+                await Task.Delay(_options.OutboxRecoveryGrace, _options.Clock, ct).ConfigureAwait(false);
             }
+        }
 
-            foreach (var message in page)
+        foreach (var message in await ListAllUndispatchedAsync(ct).ConfigureAwait(false))
+        {
+            if (orphans is null || orphans.Contains(message.Id))
             {
+                // A call without safe-rerun is marked dispatched before its hand-over, so its row still being
+                // here means no runner has it. A safe-rerun call may have been handed over already; running it
+                // again is what safe-rerun allows.
                 _dispatch.Writer.TryWrite(message);
-                lastId = message.Id;
                 resent++;
             }
         }
@@ -45,6 +53,23 @@ public sealed partial class DurableRuntime
         await _store.Durable.ReleaseTimerLeasesAsync(_options.NodeId, ct).ConfigureAwait(false);
         await Task.WhenAll(lost.Select(a => SubmitAsync(new ActionLost(a.WorkflowExecutionId!, a.Id), null, ct))).ConfigureAwait(false);
         LogRecovered(_logger, _options.NodeId, resent, lost.Count);
+    }
+
+    private async Task<List<OutboxMessage>> ListAllUndispatchedAsync(CancellationToken ct)
+    {
+        var all = new List<OutboxMessage>();
+        long lastId = 0;
+        while (true)
+        {
+            var page = (await _store.Durable.ListUndispatchedAsync(RecoveryPage + all.Count, ct).ConfigureAwait(false)).Where(m => m.Id > lastId).ToList();
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+            lastId = page[^1].Id;
+        }
     }
 
     private async Task TimerLoopAsync(CancellationToken stopping)

@@ -102,10 +102,11 @@ public sealed partial class DurableRuntime
     private async Task StartChildAsync(StartSubworkflow start, CancellationToken ct)
     {
         // A sub-workflow runs the definition of its parent's document when it is there (workbooks,
-        // files of several workflows), else the stored workflow of that name.
+        // files of several workflows), else the stored workflow of that name. Always read the parent's
+        // snapshot: the command may be re-sent by recovery or by another engine that never parsed the
+        // parent, and asking only "is the parent's spec cached here" failed such children as not found.
         ExecutionOrigin? origin = null;
-        var parentSpec = _specs.ForExecution(start.Parent.ParentExecutionId);
-        var parentYaml = parentSpec is null ? null : await ParentDefinitionAsync(start.Parent.ParentExecutionId, ct).ConfigureAwait(false);
+        var parentYaml = await ParentDefinitionAsync(start.Parent.ParentExecutionId, ct).ConfigureAwait(false);
         if (parentYaml is not null && _specs.Find(parentYaml, start.WorkflowName) is not null)
         {
             origin = new ExecutionOrigin(start.WorkflowName, null, "", parentYaml);

@@ -67,6 +67,16 @@ public sealed class DurableRuntimeOptions
     /// <summary>The heartbeat timeout when the live check is on, else null.</summary>
     internal TimeSpan? HeartbeatTimeoutOrNull => ActionHeartbeatTimeout is { } t && t > TimeSpan.Zero ? t : null;
 
+    /// <summary>
+    /// How long start-up recovery waits before re-sending the outbox rows it found undispatched, re-sending only
+    /// those still undispatched then. Zero (default) re-sends everything at once, right for a single server.
+    /// Engines sharing a database need a grace: the rows other live engines are dispatching at that moment are
+    /// undispatched too, and re-sending them would run their actions twice. A row of a call without
+    /// <c>safe-rerun</c> is marked dispatched before its hand-over, so one still undispatched after the grace
+    /// was never handed to a runner and is safe to send.
+    /// </summary>
+    public TimeSpan OutboxRecoveryGrace { get; set; }
+
     /// <summary>How many times a unit that hit a deadlock or busy database is retried. Default 5.</summary>
     public int TransientRetries { get; set; } = 5;
 }

@@ -41,7 +41,7 @@ internal sealed class EngineNode : IAsyncDisposable
             new WorkflowEngine(),
             Expressions.Expressions.CreateEvaluator(),
             new RabbitMqTaskQueue(connection),
-            new DurableRuntimeOptions { NodeId = nodeId, TimerPollInterval = TimeSpan.FromMilliseconds(50) });
+            new DurableRuntimeOptions { NodeId = nodeId, TimerPollInterval = TimeSpan.FromMilliseconds(50), LostActionsAtStartUp = false, OutboxRecoveryGrace = TimeSpan.FromSeconds(2) });
         await runtime.StartAsync(default);
         return new EngineNode(store, runtime, connection);
     }

@@ -71,7 +71,7 @@ internal sealed class ExecutorProcess : IAsyncDisposable
     }
 
     // The CLI is built next to this test project by the project reference, in the same configuration.
-    private static string SiroccoDll()
+    internal static string SiroccoDll()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;

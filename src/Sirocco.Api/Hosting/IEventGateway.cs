@@ -1,0 +1,19 @@
+using Sirocco.Engine.Events;
+using Sirocco.Persistence.Execution;
+using Sirocco.Runtime.Durable;
+
+namespace Sirocco.Api.Hosting;
+
+/// <summary>
+/// Where the API's state-changing requests (start, pause/resume/cancel, task rerun, action completion) go.
+/// In one process it is the durable runtime itself; on an API-only node of a distributed deployment it hands
+/// them to the engine nodes. Either way a call returns once the event is durably applied, with its outcome.
+/// </summary>
+public interface IEventGateway
+{
+    /// <summary>Applies one event (with the definition snapshot when it starts an execution).</summary>
+    Task<EventOutcome> SubmitAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken);
+
+    /// <summary>Applies an action's outcome (a delegate's completion), failing it if its output is too large.</summary>
+    Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken);
+}

@@ -1,0 +1,15 @@
+using Sirocco.Engine.Events;
+using Sirocco.Persistence.Execution;
+using Sirocco.Runtime.Durable;
+
+namespace Sirocco.Api.Hosting;
+
+/// <summary>The engine in this process.</summary>
+internal sealed class LocalEventGateway(DurableRuntime runtime) : IEventGateway
+{
+    public Task<EventOutcome> SubmitAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken) =>
+        runtime.SubmitAsync(@event, origin, cancellationToken);
+
+    public Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
+        runtime.CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken);
+}
