@@ -81,7 +81,7 @@ public static class SiroccoServer
     {
         services.AddSingleton(options);
         services.TryAddSingleton(CallbackOptions.From(configuration));
-        services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
+        services.TryAddSingleton<ICallbackTokenStore>(sp => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration), sp.GetRequiredService<ISiroccoStore>().Durable));
         services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISiroccoStore>(sp => StoreFactory.Open(configuration, sp.GetRequiredService<TimeProvider>()));

@@ -60,6 +60,14 @@ public interface IDurableTransaction
     /// <summary>Records that a delegate action returned "pending": recovery must leave it waiting.</summary>
     Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs one statement on a table that a component outside the persistence layer owns (the API's
+    /// callback tokens), inside this group's commit: SQLite has one writer, and a second connection
+    /// writing beside the group-commit writer would wait for its lock (and add a commit of its own).
+    /// Parameters are named as in the SQL, with their <c>@</c>. Returns the number of rows affected.
+    /// </summary>
+    Task<int> ExecuteSqlAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken);
+
     /// <summary>Appends lines to the execution's history.</summary>
     Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);
 

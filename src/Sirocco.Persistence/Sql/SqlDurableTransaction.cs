@@ -133,6 +133,17 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
     public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
 
+    public Task<int> ExecuteSqlAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    {
+        var bag = new DynamicParameters();
+        foreach (var (name, value) in parameters)
+        {
+            bag.Add(name, value);
+        }
+
+        return connection.ExecuteAsync(Command(sql, bag, cancellationToken));
+    }
+
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
     {
         var now = Micros.From(options.Clock.GetUtcNow());
