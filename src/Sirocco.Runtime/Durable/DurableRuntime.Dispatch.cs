@@ -13,6 +13,9 @@ namespace Sirocco.Runtime.Durable;
 /// <summary>Hands committed commands on: actions to the task queue, sub-workflow traffic back in as events.</summary>
 public sealed partial class DurableRuntime
 {
+    private const int MaxRememberedDispatches = 100_000;
+    private static readonly TimeSpan MarkDispatchedWindow = TimeSpan.FromMilliseconds(20);
+
     private async Task DispatchLoopAsync(CancellationToken stopping)
     {
         await foreach (var message in _dispatch.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
@@ -45,6 +48,7 @@ public sealed partial class DurableRuntime
         switch (command)
         {
             case RunAction run:
+                RememberDispatched(run);
                 await _queue.EnqueueAsync(
                     new RunActionRequest
                     {
@@ -81,6 +85,18 @@ public sealed partial class DurableRuntime
         }
     }
 
+    private void RememberDispatched(RunAction run)
+    {
+        // Bounded: results that never come (a lost runner, a delegate completed through the API) must
+        // not grow it forever; forgetting only costs a read.
+        if (_dispatchedActions.Count >= MaxRememberedDispatches)
+        {
+            _dispatchedActions.Clear();
+        }
+
+        _dispatchedActions[run.ActionExecutionId] = run.ExecutionId;
+    }
+
     private async Task StartChildAsync(StartSubworkflow start, CancellationToken ct)
     {
         // A sub-workflow runs the definition of its parent's document when it is there (workbooks,
@@ -111,20 +127,45 @@ public sealed partial class DurableRuntime
 
     private async Task MarkDispatchedLoopAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            await _markWake.WaitAsync(stopping).ConfigureAwait(false);
-            var ids = new List<long>();
-            while (_dispatched.TryDequeue(out var id))
+            while (!stopping.IsCancellationRequested)
             {
-                ids.Add(id);
-            }
+                await _markWake.WaitAsync(stopping).ConfigureAwait(false);
 
-            if (ids.Count > 0)
-            {
-                // Shares a commit with the events being written; losing it only means a re-send.
-                await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.MarkDispatchedAsync(ids, ct).ConfigureAwait(false); return 0; }, CancellationToken.None).ConfigureAwait(false);
+                // A short window gathers the marks of the next few dispatches into one statement and one
+                // unit (a chain dispatches one command per task): one commit fewer per task. Wall-clock on
+                // purpose: it is a batching window, not workflow time.
+                await Task.Delay(MarkDispatchedWindow, stopping).ConfigureAwait(false);
+                await MarkDispatchedNowAsync().ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: what was handed over is marked now, so a restart does not send it again.
+            try
+            {
+                await MarkDispatchedNowAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The store closed first: those commands are sent again at the next start (at least once).
+            }
+        }
+    }
+
+    private async Task MarkDispatchedNowAsync()
+    {
+        var ids = new List<long>();
+        while (_dispatched.TryDequeue(out var id))
+        {
+            ids.Add(id);
+        }
+
+        if (ids.Count > 0)
+        {
+            // Shares a commit with the events being written; losing it only means a re-send.
+            await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.MarkDispatchedAsync(ids, ct).ConfigureAwait(false); return 0; }, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

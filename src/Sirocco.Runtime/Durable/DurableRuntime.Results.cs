@@ -15,10 +15,18 @@ public sealed partial class DurableRuntime
     public async Task ApplyResultAsync(ActionResultMessage result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
-        if (action?.WorkflowExecutionId is not { } executionId)
+
+        // The execution of an action this process dispatched is known without reading its row; after a
+        // restart, or for another server's action, it is read.
+        if (!_dispatchedActions.TryRemove(result.ActionExecutionId, out var executionId))
         {
-            return;
+            var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
+            if (action?.WorkflowExecutionId is not { } stored)
+            {
+                return;
+            }
+
+            executionId = stored;
         }
 
         var outcome = RuntimeResultSink.ToOutcome(result);
