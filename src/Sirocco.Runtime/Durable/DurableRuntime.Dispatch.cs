@@ -94,7 +94,7 @@ public sealed partial class DurableRuntime
             _dispatchedActions.Clear();
         }
 
-        _dispatchedActions[run.ActionExecutionId] = run.ExecutionId;
+        _dispatchedActions[run.ActionExecutionId] = (run.ExecutionId, run.ActionName);
     }
 
     private async Task StartChildAsync(StartSubworkflow start, CancellationToken ct)

@@ -18,7 +18,12 @@ public sealed partial class DurableRuntime
 
         // The execution of an action this process dispatched is known without reading its row; after a
         // restart, or for another server's action, it is read.
-        if (!_dispatchedActions.TryRemove(result.ActionExecutionId, out var executionId))
+        string executionId;
+        if (_dispatchedActions.TryRemove(result.ActionExecutionId, out var dispatched))
+        {
+            executionId = dispatched.ExecutionId;
+        }
+        else
         {
             var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
             if (action?.WorkflowExecutionId is not { } stored)
@@ -37,6 +42,17 @@ public sealed partial class DurableRuntime
         }
 
         await CompleteActionAsync(executionId, result.ActionExecutionId, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The execution and action name of an action this process dispatched and whose result has not been
+    /// applied yet, known without a read; false otherwise (then read the action row).
+    /// </summary>
+    public bool TryGetDispatchedAction(string actionExecutionId, out string executionId, out string actionName)
+    {
+        var found = _dispatchedActions.TryGetValue(actionExecutionId, out var dispatched);
+        (executionId, actionName) = found ? dispatched : (string.Empty, string.Empty);
+        return found;
     }
 
     /// <summary>Delivers an action's outcome to its execution; completes once durable.</summary>

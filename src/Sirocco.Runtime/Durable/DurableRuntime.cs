@@ -35,7 +35,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private readonly SpecCache _specs = new();
     private readonly Channel<OutboxMessage> _dispatch = Channel.CreateUnbounded<OutboxMessage>();
     private readonly ConcurrentQueue<long> _dispatched = new();
-    private readonly ConcurrentDictionary<string, string> _dispatchedActions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ExecutionId, string ActionName)> _dispatchedActions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
