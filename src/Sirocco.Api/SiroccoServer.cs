@@ -48,7 +48,9 @@ public static class SiroccoServer
         ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = [.. args.Select(a => a == "--allow-insecure-remote" ? "--allow-insecure-remote=true" : a)],
+            // No reload of appsettings.json on change: its watcher sees the working directory, where the
+            // default sirocco.db lives, and woke up for every database write (~8 % of the CPU of a chain).
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args.Select(a => a == "--allow-insecure-remote" ? "--allow-insecure-remote=true" : a)],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         // Quiet defaults first, so appsettings.json, the environment and the command line all override them.
@@ -92,7 +94,7 @@ public static class SiroccoServer
         services.TryAddSingleton(limits);
         services.TryAddSingleton(sp => sp.GetRequiredService<ServerLimits>().Definitions);
         services.TryAddSingleton(CallbackOptions.From(configuration));
-        services.TryAddSingleton<ICallbackTokenStore>(_ => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration)));
+        services.TryAddSingleton<ICallbackTokenStore>(sp => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration), sp.GetRequiredService<ISiroccoStore>().Durable));
         services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(_ => new SqlApiKeyStore(CallbackDatabase.Connector(configuration)));
         services.TryAddSingleton(AuthOptions.From(configuration));

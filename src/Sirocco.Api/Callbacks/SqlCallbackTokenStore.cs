@@ -1,12 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
+using Sirocco.Persistence.Durable;
 
 namespace Sirocco.Api.Callbacks;
 
 /// <summary>
 /// Token hashes in a table of their own in the server's database (SQLite or PostgreSQL, same SQL), so
 /// callback URLs survive a restart. Kept outside the persistence layer's migrations on purpose: it is the
-/// API's own capability table and nothing else reads it.
+/// API's own capability table and nothing else reads it. Writes go through the durable store's group-commit
+/// writer when one is given: on SQLite a second writing connection would wait for the writer's lock
+/// (Microsoft.Data.Sqlite retries a busy statement only every 150 ms) — one such wait per dispatched action.
 /// </summary>
 internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
 {
@@ -21,19 +24,23 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
         """;
 
     private readonly Func<DbConnection> _connect;
+    private readonly IDurableStore? _writer;
     private readonly SemaphoreSlim _created = new(1, 1);
     private bool _ready;
 
-    public SqlCallbackTokenStore(Func<DbConnection> connect) => _connect = connect;
-
-    public async Task AddAsync(StoredCallbackToken token, CancellationToken cancellationToken)
+    /// <param name="connect">Connections to the server's database (reads, and the table's creation).</param>
+    /// <param name="writer">The durable store on the same database, whose group commit takes the writes; null writes on own connections.</param>
+    public SqlCallbackTokenStore(Func<DbConnection> connect, IDurableStore? writer = null)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection,
-            "INSERT INTO sirocco_callback_tokens (token_hash, action_execution_id, created_at, expires_at) VALUES (@hash, @id, @created, @expires)",
-            ("@hash", token.TokenHash), ("@id", token.ActionExecutionId), ("@created", Text(token.CreatedAt)), ("@expires", token.ExpiresAt is { } e ? Text(e) : null));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _connect = connect;
+        _writer = writer;
     }
+
+    public Task AddAsync(StoredCallbackToken token, CancellationToken cancellationToken) =>
+        WriteAsync(
+            "INSERT INTO sirocco_callback_tokens (token_hash, action_execution_id, created_at, expires_at) VALUES (@hash, @id, @created, @expires)",
+            cancellationToken,
+            ("@hash", token.TokenHash), ("@id", token.ActionExecutionId), ("@created", Text(token.CreatedAt)), ("@expires", token.ExpiresAt is { } e ? Text(e) : null));
 
     public async Task<IReadOnlyList<StoredCallbackToken>> ListAsync(string actionExecutionId, CancellationToken cancellationToken)
     {
@@ -51,22 +58,34 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
         return tokens;
     }
 
-    public async Task RevokeAsync(string actionExecutionId, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        // ISO-8601 UTC text with a fixed format sorts like the instants it names.
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection,
+    // ISO-8601 UTC text with a fixed format sorts like the instants it names.
+    public async Task RevokeAsync(string actionExecutionId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await WriteAsync(
             "UPDATE sirocco_callback_tokens SET expires_at = @until WHERE action_execution_id = @id AND (expires_at IS NULL OR expires_at > @until)",
+            cancellationToken,
             ("@until", Text(until)), ("@id", actionExecutionId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
-    public async Task<bool> TouchAsync(string actionExecutionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TouchAsync(string actionExecutionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            "UPDATE sirocco_callback_tokens SET last_heartbeat_at = @now WHERE action_execution_id = @id",
+            cancellationToken,
+            ("@now", Text(now)), ("@id", actionExecutionId)) > 0;
+
+    private async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection,
-            "UPDATE sirocco_callback_tokens SET last_heartbeat_at = @now WHERE action_execution_id = @id", ("@now", Text(now)), ("@id", actionExecutionId));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (_writer is null || !_ready)
+        {
+            // The first call also creates the table; later ones share the writer's commit.
+            await using var connection = await OpenAsync(cancellationToken);
+            if (_writer is null)
+            {
+                await using var command = Command(connection, sql, parameters);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        var values = parameters.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToList();
+        return await _writer.ExecuteAsync((tx, ct) => tx.ExecuteSqlAsync(sql, values, ct), cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

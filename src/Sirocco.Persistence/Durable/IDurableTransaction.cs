@@ -76,6 +76,7 @@ public interface IDurableTransaction
     /// </summary>
     Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken);
 
+    /// <summary>
     /// Marks RUNNING action calls that carry no mark yet as SENT — handed (or about to be handed) to a
     /// runner, so they may have started — with the time after which they count as lost without a
     /// heartbeat (null: never). Only SENT calls are ever reported lost.
@@ -84,6 +85,14 @@ public interface IDurableTransaction
 
     /// <summary>Moves the heartbeat deadline of SENT, RUNNING calls a runner vouched for; other ids are ignored.</summary>
     Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs one statement on a table that a component outside the persistence layer owns (the API's
+    /// callback tokens), inside this group's commit: SQLite has one writer, and a second connection
+    /// writing beside the group-commit writer would wait for its lock (and add a commit of its own).
+    /// Parameters are named as in the SQL, with their <c>@</c>. Returns the number of rows affected.
+    /// </summary>
+    Task<int> ExecuteSqlAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken);
 
     /// <summary>Appends lines to the execution's history.</summary>
     Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken);

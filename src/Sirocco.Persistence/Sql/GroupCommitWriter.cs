@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Sirocco.Persistence.Durable;
 
@@ -56,56 +57,69 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var group = new List<WorkItem>(_maxGroupSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        DbConnection? connection = null;
+        try
         {
-            group.Clear();
-            while (group.Count < _maxGroupSize && _queue.Reader.TryRead(out var item))
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (!item.CancelIfRequested())
+                group.Clear();
+                while (group.Count < _maxGroupSize && _queue.Reader.TryRead(out var item))
                 {
-                    group.Add(item);
+                    if (!item.CancelIfRequested())
+                    {
+                        group.Add(item);
+                    }
+                }
+
+                if (group.Count > 0)
+                {
+                    connection = await CommitGroupAsync(group, connection).ConfigureAwait(false);
                 }
             }
-
-            if (group.Count > 0)
+        }
+        finally
+        {
+            if (connection is not null)
             {
-                await CommitGroupAsync(group).ConfigureAwait(false);
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
-    private async Task CommitGroupAsync(List<WorkItem> group)
+    /// <summary>
+    /// Runs and commits one group. Returns the connection to reuse for the next group: SQLite's single
+    /// writer keeps its connection (opening one runs the durability pragmas again, per commit); a
+    /// PostgreSQL writer gives it back to the pool, and a failed one is never reused.
+    /// </summary>
+    private async Task<DbConnection?> CommitGroupAsync(List<WorkItem> group, DbConnection? connection)
     {
         var done = new List<WorkItem>(group.Count);
         try
         {
-            var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            connection ??= await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                var transaction = await _dialect.BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                var unit = new SqlDurableTransaction(connection, transaction, _dialect, _options);
+                foreach (var item in group)
                 {
-                    var unit = new SqlDurableTransaction(connection, transaction, _dialect, _options);
-                    foreach (var item in group)
+                    await transaction.SaveAsync(Savepoint).ConfigureAwait(false);
+                    try
                     {
-                        await transaction.SaveAsync(Savepoint).ConfigureAwait(false);
-                        try
-                        {
-                            await item.RunAsync(unit).ConfigureAwait(false);
-                            await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
-                            done.Add(item);
-                        }
-                        catch (Exception e)
-                        {
-                            // Only this unit is undone; the others of the group still commit.
-                            await transaction.RollbackAsync(Savepoint).ConfigureAwait(false);
-                            await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
-                            item.Fail(e);
-                        }
+                        await item.RunAsync(unit).ConfigureAwait(false);
+                        await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
+                        done.Add(item);
                     }
-
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    catch (Exception e)
+                    {
+                        // Only this unit is undone; the others of the group still commit.
+                        await transaction.RollbackAsync(Savepoint).ConfigureAwait(false);
+                        await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
+                        item.Fail(e);
+                    }
                 }
+
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             Interlocked.Increment(ref _commits);
@@ -121,7 +135,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 item.Fail(e);
             }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return null;
         }
+
+        if (_dialect.SingleWriter)
+        {
+            return connection;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
     }
 
     private abstract class WorkItem

@@ -131,10 +131,13 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
 
     public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken)
     {
+        // One statement per chunk, ids inlined: they are longs, and a fixed text per chunk size would
+        // not be reused anyway. (Dapper would pass a list as an array to Npgsql, where IN @x is invalid.)
         var now = Micros.From(options.Clock.GetUtcNow());
-        foreach (var id in outboxIds)
+        foreach (var chunk in outboxIds.Chunk(500))
         {
-            await connection.ExecuteAsync(Command("UPDATE outbox SET dispatched_at = @Now WHERE id = @Id AND dispatched_at IS NULL", new { Id = id, Now = now }, cancellationToken)).ConfigureAwait(false);
+            var ids = string.Join(", ", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await connection.ExecuteAsync(Command($"UPDATE outbox SET dispatched_at = @Now WHERE dispatched_at IS NULL AND id IN ({ids})", new { Now = now }, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -174,6 +177,17 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
                 new { Id = id, Deadline = deadline },
                 cancellationToken)).ConfigureAwait(false);
         }
+    }
+
+    public Task<int> ExecuteSqlAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    {
+        var bag = new DynamicParameters();
+        foreach (var (name, value) in parameters)
+        {
+            bag.Add(name, value);
+        }
+
+        return connection.ExecuteAsync(Command(sql, bag, cancellationToken));
     }
 
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)

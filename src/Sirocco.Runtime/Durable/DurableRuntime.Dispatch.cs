@@ -14,6 +14,9 @@ namespace Sirocco.Runtime.Durable;
 /// <summary>Hands committed commands on: actions to the task queue, sub-workflow traffic back in as events.</summary>
 public sealed partial class DurableRuntime
 {
+    private const int MaxRememberedDispatches = 100_000;
+    private static readonly TimeSpan MarkDispatchedWindow = TimeSpan.FromMilliseconds(20);
+
     private async Task DispatchLoopAsync(CancellationToken stopping)
     {
         await foreach (var message in _dispatch.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
@@ -57,6 +60,7 @@ public sealed partial class DurableRuntime
         switch (command)
         {
             case RunAction run:
+                RememberDispatched(run);
                 await _queue.EnqueueAsync(
                     new RunActionRequest
                     {
@@ -99,6 +103,18 @@ public sealed partial class DurableRuntime
         }
     }
 
+    private void RememberDispatched(RunAction run)
+    {
+        // Bounded: results that never come (a lost runner, a delegate completed through the API) must
+        // not grow it forever; forgetting only costs a read.
+        if (_dispatchedActions.Count >= MaxRememberedDispatches)
+        {
+            _dispatchedActions.Clear();
+        }
+
+        _dispatchedActions[run.ActionExecutionId] = (run.ExecutionId, run.ActionName);
+    }
+
     private async Task StartChildAsync(StartSubworkflow start, CancellationToken ct)
     {
         // A sub-workflow runs the definition of its parent's document when it is there (workbooks,
@@ -130,26 +146,51 @@ public sealed partial class DurableRuntime
 
     private async Task MarkDispatchedLoopAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            await _markWake.WaitAsync(stopping).ConfigureAwait(false);
-            var sent = new List<(long, string?)>();
-            while (_dispatched.TryDequeue(out var item))
+            while (!stopping.IsCancellationRequested)
             {
-                sent.Add(item);
-            }
+                await _markWake.WaitAsync(stopping).ConfigureAwait(false);
 
-            if (sent.Count > 0)
+                // A short window gathers the marks of the next few dispatches into one statement and one
+                // unit (a chain dispatches one command per task): one commit fewer per task. Wall-clock on
+                // purpose: it is a batching window, not workflow time.
+                await Task.Delay(MarkDispatchedWindow, stopping).ConfigureAwait(false);
+                await MarkDispatchedNowAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: what was handed over is marked now, so a restart does not send it again.
+            try
             {
-                try
-                {
-                    // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
-                    await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    LogMarkFailed(_logger, sent.Count, e);
-                }
+                await MarkDispatchedNowAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The store closed first: those commands are sent again at the next start (at least once).
+            }
+        }
+    }
+
+    private async Task MarkDispatchedNowAsync()
+    {
+        var sent = new List<(long, string?)>();
+        while (_dispatched.TryDequeue(out var item))
+        {
+            sent.Add(item);
+        }
+
+        if (sent.Count > 0)
+        {
+            try
+            {
+                // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
+                await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not ObjectDisposedException)
+            {
+                LogMarkFailed(_logger, sent.Count, e);
             }
         }
     }

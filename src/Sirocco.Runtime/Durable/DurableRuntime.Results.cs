@@ -15,10 +15,23 @@ public sealed partial class DurableRuntime
     public async Task ApplyResultAsync(ActionResultMessage result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
-        if (action?.WorkflowExecutionId is not { } executionId)
+
+        // The execution of an action this process dispatched is known without reading its row; after a
+        // restart, or for another server's action, it is read.
+        string executionId;
+        if (_dispatchedActions.TryRemove(result.ActionExecutionId, out var dispatched))
         {
-            return;
+            executionId = dispatched.ExecutionId;
+        }
+        else
+        {
+            var action = await _store.Durable.GetActionAsync(result.ActionExecutionId, cancellationToken).ConfigureAwait(false);
+            if (action?.WorkflowExecutionId is not { } stored)
+            {
+                return;
+            }
+
+            executionId = stored;
         }
 
         var outcome = RuntimeResultSink.ToOutcome(result);
@@ -29,6 +42,17 @@ public sealed partial class DurableRuntime
         }
 
         await CompleteActionAsync(executionId, result.ActionExecutionId, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The execution and action name of an action this process dispatched and whose result has not been
+    /// applied yet, known without a read; false otherwise (then read the action row).
+    /// </summary>
+    public bool TryGetDispatchedAction(string actionExecutionId, out string executionId, out string actionName)
+    {
+        var found = _dispatchedActions.TryGetValue(actionExecutionId, out var dispatched);
+        (executionId, actionName) = found ? dispatched : (string.Empty, string.Empty);
+        return found;
     }
 
     /// <summary>Delivers an action's outcome to its execution; completes once durable.</summary>
