@@ -29,26 +29,8 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
     [ActionInput("private_key")]
     public string? PrivateKey { get; set; }
 
-    public async ValueTask<ActionOutcome> RunAsync(ActionContext context)
-    {
-        var hosts = SshConnections.Hosts(Host, "std.ssh");
-        var results = new List<Value>();
-        foreach (var host in hosts)
-        {
-            try
-            {
-                results.Add(new StringValue(await RunOnAsync(host, context.CancellationToken).ConfigureAwait(false)));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
-            {
-                // Mistral hides the cause from the result (it may leak details to API clients) and logs it instead.
-                context.Logger.LogSshFailure(e, Cmd, host);
-                throw new ActionException($"Failed to execute ssh cmd '{Cmd}' on {HostText()}");
-            }
-        }
-
-        return ActionOutcome.Success(results.Count == 1 && Host is StringValue ? results[0] : new ListValue(results));
-    }
+    public ValueTask<ActionOutcome> RunAsync(ActionContext context) =>
+        SshConnections.RunOnHostsAsync(Host, "std.ssh", Cmd, context, RunOnAsync);
 
     private async Task<string> RunOnAsync(string host, CancellationToken cancellationToken)
     {
@@ -57,6 +39,4 @@ internal sealed class SshAction(StandardActionOptions options) : IAction
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
         return await SshConnections.ExecuteAsync(client, Cmd, cancellationToken).ConfigureAwait(false);
     }
-
-    private string HostText() => Host is StringValue s ? s.Value : Host.ToRepr();
 }

@@ -16,6 +16,31 @@ internal static class SshConnections
     };
 
     /// <summary>
+    /// Runs <paramref name="runOn"/> on every host of <c>host</c>: one host answers its output, a list a list in the
+    /// same order. A failure is logged and the action fails without its cause, as in Mistral (the cause may leak
+    /// details of the target to API clients).
+    /// </summary>
+    public static async ValueTask<ActionOutcome> RunOnHostsAsync(
+        Value host, string action, string cmd, ActionContext context, Func<string, CancellationToken, Task<string>> runOn)
+    {
+        var results = new List<Value>();
+        foreach (var name in Hosts(host, action))
+        {
+            try
+            {
+                results.Add(new StringValue(await runOn(name, context.CancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                context.Logger.LogSshFailure(e, cmd, name);
+                throw new ActionException($"Failed to execute ssh cmd '{cmd}' on {(host is StringValue s ? s.Value : host.ToRepr())}");
+            }
+        }
+
+        return ActionOutcome.Success(results.Count == 1 && host is StringValue ? results[0] : new ListValue(results));
+    }
+
+    /// <summary>
     /// A login to <paramref name="host"/> (<c>name</c> or <c>name:port</c>) with the key, then the password, then
     /// nothing — whichever the server accepts. Like Mistral (paramiko's AutoAddPolicy), any host key is accepted.
     /// </summary>

@@ -41,26 +41,8 @@ internal sealed class SshProxiedAction(StandardActionOptions options) : IAction
     [ActionInput("private_key")]
     public string? PrivateKey { get; set; }
 
-    public async ValueTask<ActionOutcome> RunAsync(ActionContext context)
-    {
-        var hosts = SshConnections.Hosts(Host, "std.ssh_proxied");
-        var results = new List<Value>();
-        foreach (var host in hosts)
-        {
-            try
-            {
-                results.Add(new StringValue(await RunOnAsync(host, context.CancellationToken).ConfigureAwait(false)));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
-            {
-                // As std.ssh: the cause is logged, not returned.
-                context.Logger.LogSshFailure(e, Cmd, host);
-                throw new ActionException($"Failed to execute ssh cmd '{Cmd}' on {(Host is StringValue s ? s.Value : Host.ToRepr())}");
-            }
-        }
-
-        return ActionOutcome.Success(results.Count == 1 && Host is StringValue ? results[0] : new ListValue(results));
-    }
+    public ValueTask<ActionOutcome> RunAsync(ActionContext context) =>
+        SshConnections.RunOnHostsAsync(Host, "std.ssh_proxied", Cmd, context, RunOnAsync);
 
     private async Task<string> RunOnAsync(string host, CancellationToken cancellationToken)
     {
