@@ -1,5 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
+using Sirocco.Api.Hosting;
+using static Sirocco.Api.Hosting.OwnTable;
 
 namespace Sirocco.Api.Auth;
 
@@ -24,12 +25,10 @@ public sealed class SqlApiKeyStore
 
     private const string Columns = "id, key_hash, scope, project_id, description, created_at, expires_at, revoked_at";
 
-    private readonly Func<DbConnection> _connect;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private bool _ready;
+    private readonly OwnTable _table;
 
     /// <summary>A store over connections from <paramref name="connect"/>.</summary>
-    public SqlApiKeyStore(Func<DbConnection> connect) => _connect = connect;
+    public SqlApiKeyStore(Func<DbConnection> connect) => _table = new OwnTable(connect, Create);
 
     /// <summary>Inserts a key.</summary>
     public async Task AddAsync(StoredApiKey key, CancellationToken cancellationToken)
@@ -85,47 +84,5 @@ public sealed class SqlApiKeyStore
         return keys;
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = _connect();
-        await connection.OpenAsync(cancellationToken);
-        if (!_ready)
-        {
-            await _created.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_ready)
-                {
-                    await using var create = Command(connection, Create);
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                    _ready = true;
-                }
-            }
-            finally
-            {
-                _created.Release();
-            }
-        }
-
-        return connection;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, string? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = (object?)value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _table.OpenAsync(cancellationToken);
 }

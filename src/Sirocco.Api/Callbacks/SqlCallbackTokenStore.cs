@@ -1,5 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
+using Sirocco.Api.Hosting;
+using static Sirocco.Api.Hosting.OwnTable;
 using Sirocco.Persistence.Durable;
 
 namespace Sirocco.Api.Callbacks;
@@ -23,17 +24,15 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
         CREATE INDEX IF NOT EXISTS ix_sirocco_callback_tokens_action ON sirocco_callback_tokens (action_execution_id);
         """;
 
-    private readonly Func<DbConnection> _connect;
     private readonly IDurableStore? _writer;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private bool _ready;
+    private readonly OwnTable _table;
 
     /// <param name="connect">Connections to the server's database (reads, and the table's creation).</param>
     /// <param name="writer">The durable store on the same database, whose group commit takes the writes; null writes on own connections.</param>
     public SqlCallbackTokenStore(Func<DbConnection> connect, IDurableStore? writer = null)
     {
-        _connect = connect;
         _writer = writer;
+        _table = new OwnTable(connect, Create);
     }
 
     public Task AddAsync(StoredCallbackToken token, CancellationToken cancellationToken) =>
@@ -73,7 +72,7 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
 
     private async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters)
     {
-        if (_writer is null || !_ready)
+        if (_writer is null || !_table.Ready)
         {
             // The first call also creates the table; later ones share the writer's commit.
             await using var connection = await OpenAsync(cancellationToken);
@@ -88,47 +87,5 @@ internal sealed class SqlCallbackTokenStore : ICallbackTokenStore
         return await _writer.ExecuteAsync((tx, ct) => tx.ExecuteSqlAsync(sql, values, ct), cancellationToken);
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = _connect();
-        await connection.OpenAsync(cancellationToken);
-        if (!_ready)
-        {
-            await _created.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_ready)
-                {
-                    await using var create = Command(connection, Create);
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                    _ready = true;
-                }
-            }
-            finally
-            {
-                _created.Release();
-            }
-        }
-
-        return connection;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, string? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = (object?)value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _table.OpenAsync(cancellationToken);
 }
