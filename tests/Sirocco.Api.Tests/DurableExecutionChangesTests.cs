@@ -56,21 +56,7 @@ public sealed class DurableExecutionChangesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var answer = await _api.GetAsync(path);
-            if (answer.Status == HttpStatusCode.OK && done(answer.Body))
-            {
-                return answer.Body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting on {path}: {answer.Text}");
-            await Task.Yield();
-        }
-    }
+    private Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done) => _api.PollAsync(path, done);
 
     /// <summary>Starts <c>waiting_wf</c> and returns once its delegate action waits.</summary>
     private async Task<(string ExecutionId, string ActionId)> StartWaitingAsync(string who = "ann")

@@ -38,21 +38,7 @@ public sealed class DurableRuntimeWiringTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var answer = await _api.GetAsync(path);
-            if (answer.Status == HttpStatusCode.OK && done(answer.Body))
-            {
-                return answer.Body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting on {path}: {answer.Text}");
-            await Task.Yield();
-        }
-    }
+    private Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done) => _api.PollAsync(path, done);
 
     private static bool HasRunningAction(JsonNode list) =>
         list["action_executions"]!.AsArray().Any(a => a!["name"]!.GetValue<string>() == "std.async_noop" && a["state"]!.GetValue<string>() == "RUNNING");

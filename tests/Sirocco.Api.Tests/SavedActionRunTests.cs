@@ -13,21 +13,7 @@ public sealed class SavedActionRunTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var answer = await _api.GetAsync(path);
-            if (answer.Status == HttpStatusCode.OK && done(answer.Body))
-            {
-                return answer.Body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting on {path}: {answer.Text}");
-            await Task.Yield();
-        }
-    }
+    private Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done) => _api.PollAsync(path, done);
 
     [Fact]
     public async Task A_saved_synchronous_run_is_stored_with_its_result_and_listed()

@@ -84,6 +84,23 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Task<Answer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
+    /// <summary>GETs <paramref name="path"/> until it answers 200 with a body <paramref name="done"/> accepts (30 s at most).</summary>
+    public async Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var answer = await GetAsync(path);
+            if (answer.Status == HttpStatusCode.OK && done(answer.Body))
+            {
+                return answer.Body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting on {path}: {answer.Text}");
+            await Task.Yield();
+        }
+    }
+
     public async Task<Answer> SendAsync(HttpMethod method, string path, HttpContent? content, Action<HttpRequestHeaders>? headers = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
