@@ -211,7 +211,7 @@ internal static class BraceFormat
             'o' => ToBase(magnitude, 8),
             'x' => ToBase(magnitude, 16),
             'X' => ToBase(magnitude, 16).ToUpperInvariant(),
-            'c' => char.ConvertFromUtf32((int)value),
+            'c' => Py.Chr(value),
             _ => magnitude.ToString(CultureInfo.InvariantCulture),
         };
         if (s.Grouping is { } g && s.Type is null or 'd' or 'n')

@@ -139,7 +139,7 @@ internal static class PercentFormat
                 return Pad(string.Empty, body, width, left, zeroPad: false);
             case 'c':
                 body = value is StringValue { Value.Length: 1 } ch ? ch.Value
-                    : value is IntValue code ? char.ConvertFromUtf32((int)code.Value)
+                    : value is IntValue code ? Py.Chr(code.Value)
                     : throw JinjaException.Type("%c requires int or char");
                 return Pad(string.Empty, body, width, left, zeroPad: false);
             case 'd' or 'i' or 'u' or 'x' or 'X' or 'o':

@@ -195,6 +195,18 @@ internal static partial class Py
         Array.Copy(buffer, from, a, from, to - from);
     }
 
+    /// <summary>Python's <c>%c</c> / <c>{:c}</c> of an int: the code point as text (a lone surrogate stays one char, as in Python).</summary>
+    internal static string Chr(BigInteger code)
+    {
+        if (code < 0 || code > 0x10FFFF)
+        {
+            throw new JinjaException(ErrorCategories.Overflow, "%c arg not in range(0x110000)");
+        }
+
+        var point = (int)code;
+        return point is >= 0xD800 and <= 0xDFFF ? ((char)point).ToString() : char.ConvertFromUtf32(point);
+    }
+
     internal static BigInteger AsBig(Value value) => value switch
     {
         IntValue i => i.Value,

@@ -182,4 +182,22 @@ public class JinjaLanguageTests
 
         Assert.Equal(small.Error?.Category, huge.Error!.Category);
     }
+
+    [Theory]
+    [InlineData("{{ '%c' | format(-3) }}")]
+    [InlineData("{{ '%c' | format(1114112) }}")]
+    [InlineData("{{ '{:c}'.format(-3) }}")]
+    public void A_character_code_outside_unicode_is_pythons_overflow_error(string text)
+    {
+        var error = new JinjaLanguage().Evaluate(text, Context).Error!;
+
+        Assert.Equal("overflow", error.Category);
+        Assert.Contains("%c arg not in range(0x110000)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_surrogate_character_code_is_one_char_as_in_python()
+    {
+        Assert.Equal("1", new JinjaLanguage().Evaluate("{{ '%c' | format(55296) | length }}", Context).Value!.ToJson());
+    }
 }

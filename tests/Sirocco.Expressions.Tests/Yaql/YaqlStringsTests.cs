@@ -8,6 +8,7 @@ public sealed class YaqlStringsTests
 {
     [Theory]
     [InlineData("data", "'abc'.toCharArray()", "OK [\"a\",\"b\",\"c\"]")]
+    [InlineData("data", "len('\\U0000d800')", "OK 1")]
     [InlineData("data", "'a b  c'.split(' ')", "OK [\"a\",\"b\",\"\",\"c\"]")]
     [InlineData("data", "'a b  c'.split(null, 1)", "OK [\"a\",\"b  c\"]")]
     [InlineData("data", "'a b  c'.rightSplit(null, 1)", "OK [\"a b\",\"c\"]")]

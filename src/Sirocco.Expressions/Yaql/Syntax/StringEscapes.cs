@@ -72,7 +72,8 @@ internal static class StringEscapes
                     i += 6;
                     continue;
                 case 'U' when TryHex(raw, i + 2, 8, out var big) && big <= 0x10FFFF:
-                    builder.Append(char.ConvertFromUtf32(big));
+                    // A lone surrogate is kept as one char, as Python keeps it; ConvertFromUtf32 would throw.
+                    builder.Append(big is >= 0xD800 and <= 0xDFFF ? ((char)big).ToString() : char.ConvertFromUtf32(big));
                     i += 10;
                     continue;
                 case >= '0' and <= '7':
