@@ -114,9 +114,11 @@ internal static class BraceFormat
         Value value;
         if (first.Length == 0 || first.All(char.IsAsciiDigit))
         {
-            var index = first.Length == 0 ? auto++ : int.Parse(first, CultureInfo.InvariantCulture);
+            long index = first.Length == 0 ? auto++
+                : long.TryParse(first, CultureInfo.InvariantCulture, out var given) ? given
+                : throw JinjaException.ValueError("Too many decimal digits in format string");
             value = index < args.Positional.Count
-                ? args.Positional[index]
+                ? args.Positional[(int)index]
                 : throw new JinjaException(ErrorCategories.IndexOutOfRange, "Replacement index " + index + " out of range for positional args tuple");
         }
         else

@@ -5,6 +5,9 @@ namespace Sirocco.Expressions.Jinja;
 /// <summary>A parsed Python format spec: <c>[[fill]align][sign][#][0][width][,|_][.precision][type]</c>.</summary>
 internal sealed record FormatSpec(char Fill, char? AlignChar, char Sign, bool Alternate, bool ZeroPad, int Width, char? Grouping, int? Precision, char? Type)
 {
+    /// <summary>The widest field (and longest precision) allowed, as in <see cref="PercentFormat"/>.</summary>
+    private const int MaxWidth = 1_000_000;
+
     public static FormatSpec Parse(string spec)
     {
         var i = 0;
@@ -96,6 +99,18 @@ internal sealed record FormatSpec(char Fill, char? AlignChar, char Sign, bool Al
             i++;
         }
 
-        return i > start ? int.Parse(spec[start..i], CultureInfo.InvariantCulture) : null;
+        if (i == start)
+        {
+            return null;
+        }
+
+        // Found by fuzzing: int.Parse overflowed on a long run of digits. Python: too many digits for an index is a
+        // ValueError; a width that fits but cannot be allocated is its MemoryError, a limit here as in '%' formats.
+        if (!long.TryParse(spec[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            throw JinjaException.ValueError("Too many decimal digits in format string");
+        }
+
+        return number <= MaxWidth ? (int)number : throw JinjaException.ValueError("width too big");
     }
 }

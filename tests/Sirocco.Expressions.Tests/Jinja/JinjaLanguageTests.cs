@@ -200,4 +200,16 @@ public class JinjaLanguageTests
     {
         Assert.Equal("1", new JinjaLanguage().Evaluate("{{ '%c' | format(55296) | length }}", Context).Value!.ToJson());
     }
+
+    [Theory]
+    [InlineData("{{ '{:11111111111111111111111}'.format(1) }}", "Too many decimal digits in format string")]
+    [InlineData("{{ '{22222222222222222222222}'.format(1) }}", "Too many decimal digits in format string")]
+    [InlineData("{{ '{2222222222222222}'.format(1) }}", "Replacement index 2222222222222222 out of range")]
+    [InlineData("{{ '{:99999999999}'.format(1) }}", "width too big")]
+    public void Huge_numbers_in_a_format_string_are_pythons_errors_not_overflows(string text, string message)
+    {
+        var error = new JinjaLanguage().Evaluate(text, Context).Error!;
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }
