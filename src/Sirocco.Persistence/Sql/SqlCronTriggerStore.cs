@@ -49,34 +49,13 @@ internal sealed class SqlCronTriggerStore(SqlDialect dialect, StoreOptions optio
     }
 
     public Task<CronTriggerRecord?> GetAsync(string idOrName, CancellationToken cancellationToken) =>
-        ReadAsync(
-            async connection =>
-            {
-                var rows = await connection.QueryAsync<CronTriggerRow>(
-                    new CommandDefinition(
-                        $"SELECT {CronTriggerRow.Columns} FROM cron_triggers WHERE id = @IdOrName OR name = @IdOrName ORDER BY CASE WHEN id = @IdOrName THEN 0 ELSE 1 END LIMIT 1",
-                        new { IdOrName = idOrName },
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return rows.FirstOrDefault()?.ToRecord();
-            },
-            cancellationToken);
+        GetByIdOrNameAsync<CronTriggerRow, CronTriggerRecord>("cron_triggers", CronTriggerRow.Columns, idOrName, r => r.ToRecord(), cancellationToken);
 
     public Task<bool> DeleteAsync(string idOrName, CancellationToken cancellationToken) =>
-        WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(
-                new CommandDefinition("DELETE FROM cron_triggers WHERE id = @IdOrName OR name = @IdOrName", new { IdOrName = idOrName }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
-            cancellationToken);
+        DeleteByIdOrNameAsync("cron_triggers", idOrName, cancellationToken);
 
     public Task<IReadOnlyList<CronTriggerRecord>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<CronTriggerRecord>>(
-            async connection =>
-            {
-                var parameters = new DynamicParameters();
-                var sql = $"SELECT {CronTriggerRow.Columns} FROM cron_triggers" + ListSql.Tail("cron_triggers", Fields, query, parameters);
-                var rows = await connection.QueryAsync<CronTriggerRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return rows.Select(r => r.ToRecord()).ToList();
-            },
-            cancellationToken);
+        ListRowsAsync<CronTriggerRow, CronTriggerRecord>("cron_triggers", CronTriggerRow.Columns, Fields, query, r => r.ToRecord(), cancellationToken);
 
     public Task<IReadOnlyList<CronTriggerRecord>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<CronTriggerRecord>>(

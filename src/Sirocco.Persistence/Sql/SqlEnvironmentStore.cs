@@ -61,32 +61,11 @@ internal sealed class SqlEnvironmentStore(SqlDialect dialect, StoreOptions optio
     }
 
     public Task<EnvironmentRecord?> GetAsync(string idOrName, CancellationToken cancellationToken) =>
-        ReadAsync(
-            async connection =>
-            {
-                var rows = await connection.QueryAsync<EnvironmentRow>(
-                    new CommandDefinition(
-                        $"SELECT {EnvironmentRow.Columns} FROM environments WHERE id = @IdOrName OR name = @IdOrName ORDER BY CASE WHEN id = @IdOrName THEN 0 ELSE 1 END LIMIT 1",
-                        new { IdOrName = idOrName },
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return rows.FirstOrDefault()?.ToRecord();
-            },
-            cancellationToken);
+        GetByIdOrNameAsync<EnvironmentRow, EnvironmentRecord>("environments", EnvironmentRow.Columns, idOrName, r => r.ToRecord(), cancellationToken);
 
     public Task<bool> DeleteAsync(string idOrName, CancellationToken cancellationToken) =>
-        WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(
-                new CommandDefinition("DELETE FROM environments WHERE id = @IdOrName OR name = @IdOrName", new { IdOrName = idOrName }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
-            cancellationToken);
+        DeleteByIdOrNameAsync("environments", idOrName, cancellationToken);
 
     public Task<IReadOnlyList<EnvironmentRecord>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<EnvironmentRecord>>(
-            async connection =>
-            {
-                var parameters = new DynamicParameters();
-                var sql = $"SELECT {EnvironmentRow.Columns} FROM environments" + ListSql.Tail("environments", Fields, query, parameters);
-                var rows = await connection.QueryAsync<EnvironmentRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return rows.Select(r => r.ToRecord()).ToList();
-            },
-            cancellationToken);
+        ListRowsAsync<EnvironmentRow, EnvironmentRecord>("environments", EnvironmentRow.Columns, Fields, query, r => r.ToRecord(), cancellationToken);
 }

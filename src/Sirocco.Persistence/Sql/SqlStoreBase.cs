@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Dapper;
+using Sirocco.Persistence.Querying;
 
 namespace Sirocco.Persistence.Sql;
 
@@ -32,4 +34,39 @@ internal abstract class SqlStoreBase(SqlDialect dialect, StoreOptions options)
             }
         }
     }
+
+    /// <summary>The row of <paramref name="table"/> whose id or name is <paramref name="idOrName"/> (an id wins), or null.</summary>
+    protected Task<TRecord?> GetByIdOrNameAsync<TRow, TRecord>(string table, string columns, string idOrName, Func<TRow, TRecord> toRecord, CancellationToken cancellationToken)
+        where TRecord : class =>
+        ReadAsync(
+            async connection =>
+            {
+                var rows = await connection.QueryAsync<TRow>(
+                    new CommandDefinition(
+                        $"SELECT {columns} FROM {table} WHERE id = @IdOrName OR name = @IdOrName ORDER BY CASE WHEN id = @IdOrName THEN 0 ELSE 1 END LIMIT 1",
+                        new { IdOrName = idOrName },
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.Select(toRecord).FirstOrDefault();
+            },
+            cancellationToken);
+
+    /// <summary>Deletes the rows of <paramref name="table"/> whose id or name is <paramref name="idOrName"/>; true when one went.</summary>
+    protected Task<bool> DeleteByIdOrNameAsync(string table, string idOrName, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(
+                new CommandDefinition($"DELETE FROM {table} WHERE id = @IdOrName OR name = @IdOrName", new { IdOrName = idOrName }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    /// <summary>One page of <paramref name="table"/> with the query's filters, sorting, marker and limit.</summary>
+    protected Task<IReadOnlyList<TRecord>> ListRowsAsync<TRow, TRecord>(
+        string table, string columns, IReadOnlyDictionary<string, ColumnSpec> fields, ListQuery query, Func<TRow, TRecord> toRecord, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<TRecord>>(
+            async connection =>
+            {
+                var parameters = new DynamicParameters();
+                var sql = $"SELECT {columns} FROM {table}" + ListSql.Tail(table, fields, query, parameters);
+                var rows = await connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.Select(toRecord).ToList();
+            },
+            cancellationToken);
 }
