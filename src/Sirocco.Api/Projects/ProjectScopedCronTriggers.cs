@@ -29,7 +29,4 @@ internal sealed class ProjectScopedCronTriggers(ICronTriggerStore inner) : ICron
 
     public Task<IReadOnlyList<CronTriggerRecord>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         inner.ListDueAsync(now, limit, cancellationToken);
-
-    public Task<bool> TryAdvanceAsync(string id, DateTimeOffset expectedNext, DateTimeOffset next, int? remainingExecutions, CancellationToken cancellationToken) =>
-        inner.TryAdvanceAsync(id, expectedNext, next, remainingExecutions, cancellationToken);
 }

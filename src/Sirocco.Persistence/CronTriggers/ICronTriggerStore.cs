@@ -19,11 +19,4 @@ public interface ICronTriggerStore
 
     /// <summary>Triggers whose next time is at or before <paramref name="now"/>, oldest first.</summary>
     Task<IReadOnlyList<CronTriggerRecord>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Moves a trigger from <paramref name="expectedNext"/> to its following run (or deletes it when
-    /// <paramref name="remainingExecutions"/> reaches 0). Returns false when another scheduler already
-    /// advanced it: only the caller that gets true may start the workflow.
-    /// </summary>
-    Task<bool> TryAdvanceAsync(string id, DateTimeOffset expectedNext, DateTimeOffset next, int? remainingExecutions, CancellationToken cancellationToken);
 }

@@ -69,23 +69,4 @@ internal sealed class SqlCronTriggerStore(SqlDialect dialect, StoreOptions optio
                 return rows.Select(r => r.ToRecord()).ToList();
             },
             cancellationToken);
-
-    public Task<bool> TryAdvanceAsync(string id, DateTimeOffset expectedNext, DateTimeOffset next, int? remainingExecutions, CancellationToken cancellationToken) =>
-        WriteAsync(
-            async (connection, transaction) =>
-            {
-                // The WHERE on the old time is the compare-and-set: of two schedulers that read the
-                // same due trigger, exactly one changes a row.
-                var sql = remainingExecutions == 0
-                    ? "DELETE FROM cron_triggers WHERE id = @Id AND next_execution_time = @Expected"
-                    : "UPDATE cron_triggers SET next_execution_time = @Next, remaining_executions = @Remaining, updated_at = @Now WHERE id = @Id AND next_execution_time = @Expected";
-                var changed = await connection.ExecuteAsync(
-                    new CommandDefinition(
-                        sql,
-                        new { Id = id, Expected = Micros.From(expectedNext), Next = Micros.From(next), Remaining = (long?)remainingExecutions, Now = Micros.From(Options.Clock.GetUtcNow()) },
-                        transaction,
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return changed == 1;
-            },
-            cancellationToken);
 }

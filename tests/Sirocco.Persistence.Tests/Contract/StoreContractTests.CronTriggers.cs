@@ -17,26 +17,12 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Only_one_of_two_schedulers_advances_the_same_firing()
-    {
-        var trigger = Trigger("t", T0);
-        await Store.CronTriggers.CreateAsync(trigger, default);
-
-        var first = await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), null, default);
-        var second = await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), null, default);
-
-        Assert.True(first);
-        Assert.False(second);
-        Assert.Equal(T0.AddMinutes(1), (await Store.CronTriggers.GetAsync("t", default))?.NextExecutionTime);
-    }
-
-    [Fact]
-    public async Task Advancing_the_last_remaining_execution_deletes_the_trigger()
+    public async Task Claiming_the_last_remaining_execution_deletes_the_trigger()
     {
         var trigger = Trigger("once", T0) with { RemainingExecutions = 1 };
         await Store.CronTriggers.CreateAsync(trigger, default);
 
-        Assert.True(await Store.CronTriggers.TryAdvanceAsync(trigger.Id, T0, T0.AddMinutes(1), 0, default));
+        Assert.True(await Store.Durable.ExecuteAsync((tx, ct) => tx.ClaimCronTriggerAsync(trigger.Id, T0, null, 0, ct), default));
 
         Assert.Null(await Store.CronTriggers.GetAsync("once", default));
     }
