@@ -6,7 +6,8 @@ namespace Sirocco.Persistence.Sqlite;
 
 /// <summary>
 /// SQLite: every connection runs with <c>synchronous=FULL</c> (a commit is on disk before it returns),
-/// foreign keys on and a busy timeout; the file is in WAL mode (set once, it persists), so readers
+/// foreign keys on, a busy timeout and temporary tables and statement journals in memory (not in temp files
+/// opened and unlinked per statement); the file is in WAL mode (set once, it persists), so readers
 /// never block the single writer.
 /// </summary>
 internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) : SqlDialect
@@ -32,7 +33,7 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};";
+            pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA temp_store=MEMORY;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -19,7 +19,7 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
     public async Task<WorkflowExecutionRecord> StartAsync(StartExecution request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = Guid.NewGuid().ToString();
+        var id = Guid.CreateVersion7().ToString(); // time-ordered, like the engine's ids (GuidIds)
         var workflow = request.Workflow;
         var origin = new ExecutionOrigin(workflow.Name, workflow.Id, workflow.Namespace, await DefinitionTextAsync(workflow, cancellationToken), Projects.ProjectScope.Owner);
         var @event = new StartWorkflow(id, Dict(request.InputJson), Dict(request.ParamsJson), request.Description);

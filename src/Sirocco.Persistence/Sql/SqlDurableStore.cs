@@ -42,20 +42,7 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
         return WriteAsync(
             async (connection, transaction) =>
             {
-                foreach (var chunk in outboxIds.Chunk(500))
-                {
-                    var parameters = new DynamicParameters();
-                    parameters.Add("Now", now);
-                    var names = new List<string>();
-                    for (var i = 0; i < chunk.Length; i++)
-                    {
-                        parameters.Add("i" + i, chunk[i]);
-                        names.Add("@i" + i);
-                    }
-
-                    await connection.ExecuteAsync(new CommandDefinition($"UPDATE outbox SET dispatched_at = @Now WHERE dispatched_at IS NULL AND id IN ({string.Join(", ", names)})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                }
-
+                await OutboxMarks.MarkDispatchedAsync(connection, transaction, outboxIds, now, cancellationToken).ConfigureAwait(false);
                 return 0;
             },
             cancellationToken);

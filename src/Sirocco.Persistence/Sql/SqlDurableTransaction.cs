@@ -129,17 +129,8 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
     public async Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(Command("DELETE FROM timers WHERE id = @Id", new { Id = timerId }, cancellationToken)).ConfigureAwait(false) == 1;
 
-    public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken)
-    {
-        // One statement per chunk, ids inlined: they are longs, and a fixed text per chunk size would
-        // not be reused anyway. (Dapper would pass a list as an array to Npgsql, where IN @x is invalid.)
-        var now = Micros.From(options.Clock.GetUtcNow());
-        foreach (var chunk in outboxIds.Chunk(500))
-        {
-            var ids = string.Join(", ", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await connection.ExecuteAsync(Command($"UPDATE outbox SET dispatched_at = @Now WHERE dispatched_at IS NULL AND id IN ({ids})", new { Now = now }, cancellationToken)).ConfigureAwait(false);
-        }
-    }
+    public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken) =>
+        await OutboxMarks.MarkDispatchedAsync(connection, transaction, outboxIds, Micros.From(options.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
 
     public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
