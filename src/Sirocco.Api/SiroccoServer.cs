@@ -94,7 +94,8 @@ public static class SiroccoServer
         services.TryAddSingleton(limits);
         services.TryAddSingleton(sp => sp.GetRequiredService<ServerLimits>().Definitions);
         services.TryAddSingleton(CallbackOptions.From(configuration));
-        services.TryAddSingleton<ICallbackTokenStore>(sp => new SqlCallbackTokenStore(CallbackDatabase.Connector(configuration), sp.GetRequiredService<ISiroccoStore>().Durable));
+        services.TryAddSingleton(sp => new SqlCallbackKeyStore(CallbackDatabase.Connector(configuration), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<CallbackSigner>();
         services.TryAddSingleton<CallbackUrls>();
         services.TryAddSingleton(_ => new SqlApiKeyStore(CallbackDatabase.Connector(configuration)));
         services.TryAddSingleton(AuthOptions.From(configuration));

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Sirocco.Api.Callbacks;
 
-/// <summary>Connections to the server's database for the callback token table, from the same setting as the store (<c>--db</c>).</summary>
+/// <summary>Connections to the server's database for the API's own tables (callback signing key, API keys), from the same setting as the store (<c>--db</c>).</summary>
 internal static class CallbackDatabase
 {
     public static Func<DbConnection> Connector(IConfiguration configuration)

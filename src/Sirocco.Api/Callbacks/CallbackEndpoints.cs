@@ -26,10 +26,10 @@ internal static partial class CallbackEndpoints
         group.MapPost("/{id}/{token}/heartbeat", HeartbeatAsync).WithSummary("Report that the third party is still working on a delegate action");
     }
 
-    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
+    private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, CallbackSigner signer, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
-        var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
+        var current = await AuthorizeAsync(store, signer, options, id, token, clock, cancel);
         var body = await JsonBody.ReadAsync(request, "callback", BodyFields);
         var state = body.String("state");
         if (state is not (ExecutionStates.Success or ExecutionStates.Error))
@@ -66,15 +66,14 @@ internal static partial class CallbackEndpoints
         }
 
         var completed = await executions.CompleteActionAsync(id, completion, cancel);
-        await tokens.RevokeAsync(id, clock.GetUtcNow() + options.RevokedTokenGrace, cancel);
         LogCompleted(logger, id, state);
         return ApiResults.Json(ExecutionJson.ActionExecution(completed));
     }
 
-    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
+    private static async Task<IResult> HeartbeatAsync(string id, string token, HttpRequest request, ISiroccoStore store, CallbackSigner signer, CallbackOptions options, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
-        var current = await AuthorizeAsync(store, tokens, options, id, token, clock, cancel);
+        var current = await AuthorizeAsync(store, signer, options, id, token, clock, cancel);
         if (ExecutionStates.IsCompleted(current.State) || await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is not null)
         {
             throw new ApiException(StatusCodes.Status409Conflict, $"Action execution {id} is no longer running ({current.State}).")
@@ -84,7 +83,6 @@ internal static partial class CallbackEndpoints
         }
 
         var now = clock.GetUtcNow();
-        await tokens.TouchAsync(id, now, cancel);
 
         // The engine restarts the task's timeout when the task asks for it (heartbeat-extends-timeout); the new
         // timer is stored with the decision, so the extension survives a restart.
@@ -99,29 +97,17 @@ internal static partial class CallbackEndpoints
     }
 
     /// <summary>
-    /// The action the token is for, or a 404. Tokens are revoked when their action ends: for a short grace
-    /// (<see cref="CallbackOptions.RevokedTokenGrace"/>) they still answer a repeat of the completion — Mistral clients
-    /// retry — and can change nothing; after it they are dead.
+    /// The action the token is for, or a 404. Tokens die with their action: for a short grace after it ended
+    /// (<see cref="CallbackOptions.RevokedTokenGrace"/>, counted from the action's last change) they still answer a
+    /// repeat of the completion — Mistral clients retry — and can change nothing; after it they are dead. The
+    /// token is checked before the action is read, so a wrong one costs no database read.
     /// </summary>
-    private static async Task<ActionExecutionRecord> AuthorizeAsync(ISiroccoStore store, ICallbackTokenStore tokens, CallbackOptions options, string id, string token, TimeProvider clock, CancellationToken cancel)
+    private static async Task<ActionExecutionRecord> AuthorizeAsync(ISiroccoStore store, CallbackSigner signer, CallbackOptions options, string id, string token, TimeProvider clock, CancellationToken cancel)
     {
-        var now = clock.GetUtcNow();
-        var valid = false;
-        foreach (var stored in await tokens.ListAsync(id, cancel))
+        var current = await signer.IsValidAsync(id, token, cancel) ? await store.Executions.GetActionExecutionAsync(id, cancel) : null;
+        if (current is null
+            || (ExecutionStates.IsCompleted(current.State) && (current.UpdatedAt ?? current.CreatedAt) + options.RevokedTokenGrace <= clock.GetUtcNow()))
         {
-            // Every stored hash is compared (no early exit), in constant time each.
-            valid |= CallbackToken.Matches(stored.TokenHash, token) && (stored.ExpiresAt is not { } expires || now < expires);
-        }
-
-        var current = valid ? await store.Executions.GetActionExecutionAsync(id, cancel) : null;
-        if (current is null)
-        {
-            throw NotFound();
-        }
-
-        if (ExecutionStates.IsCompleted(current.State) && (current.UpdatedAt ?? current.CreatedAt) + options.RevokedTokenGrace <= now)
-        {
-            await tokens.RevokeAsync(id, now, cancel);
             throw NotFound();
         }
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Sirocco.Api.Hosting;
 
 /// <summary>
-/// A table the API keeps for itself in the server's database (API keys, callback tokens): same SQL on SQLite
+/// A table the API keeps for itself in the server's database (API keys, the callback signing key): same SQL on SQLite
 /// and PostgreSQL, plain ADO.NET, created on first use rather than by the store's migrations, so that
 /// <c>sirocco key …</c> can work on a database without opening the whole store.
 /// </summary>

@@ -41,6 +41,6 @@ internal sealed partial class RedactingLogger(ILogger inner, SecretRedactor reda
     private string Mask(string text) => CallbackToken().Replace(redactor.RedactText(text), "$1" + SecretRedactor.Mask);
 
     /// <summary>The token segment of a callback URL (<c>/v2/callbacks/{id}/{token}</c>), e.g. in ASP.NET Core's request logs.</summary>
-    [GeneratedRegex(@"(/v2/callbacks/[^/\s?#""']+/)(?!\*\*\*)[A-Za-z0-9_%\-]{16,}")]
+    [GeneratedRegex(@"(/v2/callbacks/[^/\s?#""']+/)(?!\*\*\*)[A-Za-z0-9_%.\-]{16,}")]
     private static partial Regex CallbackToken();
 }

@@ -12,7 +12,7 @@ namespace Sirocco.Api.Tests.Callbacks;
 /// Delegate actions completed through their callback URL, over a real Kestrel server with the durable
 /// runtime on a SQLite file — including a full server restart while the delegate is pending.
 /// </summary>
-public sealed class DelegateCallbackTests : IAsyncLifetime
+public sealed partial class DelegateCallbackTests : IAsyncLifetime
 {
     private const string Flow = """
         ---
@@ -36,6 +36,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
     private DelegatePeer _peer = null!;
     private WebApplication? _server;
     private FakeTimeProvider? _clock;
+    private string[] _options = [];
 
     private string Db => Path.Combine(_directory, "sirocco.db");
 
@@ -80,6 +81,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
 
         var answer = await PostAsync(callback, """{"state": "SUCCESS", "output": {"ticket": 7}}""");
         Assert.Equal(HttpStatusCode.OK, answer.Status);
+        await WaitForSqlAsync("SELECT COUNT(*) FROM sirocco_callback_keys", 1L);
         Assert.Equal(actionId, answer.Body!["id"]!.GetValue<string>());
 
         var done = await PollExecutionAsync(executionId);
@@ -112,9 +114,18 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
         var good = callback.ToString();
         var wrongToken = good[..(good.LastIndexOf('/') + 1)] + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         var unknownAction = good.Replace(actionId, Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        var token = good[(good.LastIndexOf('/') + 1)..];
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var tamperedMac = good[..(good.LastIndexOf('/') + 1)] + token[..(dot + 1)] + (token[dot + 1] == 'A' ? 'B' : 'A') + token[(dot + 2)..];
+        var tamperedExpiry = good[..(good.LastIndexOf('/') + 1)] + "1" + token;
 
-        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(new Uri(wrongToken), """{"state": "SUCCESS", "output": 1}""")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(new Uri(unknownAction), """{"state": "SUCCESS", "output": 1}""")).Status);
+        foreach (var url in new[] { wrongToken, unknownAction, tamperedMac, tamperedExpiry })
+        {
+            var answer = await PostAsync(new Uri(url), """{"state": "SUCCESS", "output": 1}""");
+            Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+            Assert.Equal(NotFoundMessage, answer.Body!["faultstring"]!.GetValue<string>());
+        }
+
         var action = await GetAsync($"/v2/action_executions/{actionId}");
         Assert.Equal("RUNNING", action["state"]!.GetValue<string>());
     }
@@ -215,7 +226,7 @@ public sealed class DelegateCallbackTests : IAsyncLifetime
 
     private async Task StartServerAsync()
     {
-        _server = SiroccoServer.Build(["--db", Db], $"http://127.0.0.1:{_port}", services =>
+        _server = SiroccoServer.Build(["--db", Db, .. _options], $"http://127.0.0.1:{_port}", services =>
         {
             if (_clock is not null)
             {

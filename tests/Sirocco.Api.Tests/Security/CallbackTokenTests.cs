@@ -1,13 +1,20 @@
+using System.Buffers.Text;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Sirocco.Api.Callbacks;
 using Sirocco.Api.Tests.Callbacks;
 
 namespace Sirocco.Api.Tests.Security;
 
-/// <summary>The rules of callback tokens: random, hashed, compared in constant time, revoked with their action, never logged.</summary>
+/// <summary>The rules of callback tokens: signed for one action, expiring, dead soon after their action, never logged.</summary>
 public sealed class CallbackTokenTests
 {
+    private const string ActionId = "5c0e7a4e-3b9f-4c1e-9f55-6f1d2a7b8c90";
+    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    private static readonly DateTimeOffset Issued = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
     private const string Flow = """
         ---
         version: '2.0'
@@ -45,14 +52,68 @@ public sealed class CallbackTokenTests
     }
 
     [Fact]
-    public void Tokens_carry_256_random_bits_and_only_their_hash_is_compared()
+    public void A_token_is_valid_for_its_action_until_its_expiry()
     {
-        var tokens = Enumerable.Range(0, 100).Select(_ => CallbackToken.New()).ToList();
+        var token = CallbackToken.Issue(Key, ActionId, Issued.AddHours(1));
 
-        Assert.All(tokens, t => Assert.Equal(32, Convert.FromBase64String(t.Replace('-', '+').Replace('_', '/') + "=").Length));
-        Assert.Equal(100, tokens.Distinct().Count());
-        Assert.True(CallbackToken.Matches(CallbackToken.Hash(tokens[0]), tokens[0]));
-        Assert.False(CallbackToken.Matches(CallbackToken.Hash(tokens[0]), tokens[1]));
-        Assert.NotEqual(tokens[0], CallbackToken.Hash(tokens[0]));
+        Assert.True(CallbackToken.IsValid(Key, ActionId, token, Issued));
+        Assert.True(CallbackToken.IsValid(Key, ActionId, token, Issued.AddMinutes(59)));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, token, Issued.AddHours(1)));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, token, Issued.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_token_without_a_lifetime_never_expires()
+    {
+        var token = CallbackToken.Issue(Key, ActionId, expiresAt: null);
+
+        Assert.StartsWith("0.", token, StringComparison.Ordinal);
+        Assert.True(CallbackToken.IsValid(Key, ActionId, token, Issued.AddYears(50)));
+    }
+
+    [Fact]
+    public void A_token_is_refused_for_another_action_or_under_another_key()
+    {
+        var token = CallbackToken.Issue(Key, ActionId, Issued.AddHours(1));
+
+        Assert.False(CallbackToken.IsValid(Key, "another-action", token, Issued));
+        Assert.False(CallbackToken.IsValid(Key, ActionId + "\n", token, Issued));
+        Assert.False(CallbackToken.IsValid(new byte[32], ActionId, token, Issued));
+    }
+
+    [Fact]
+    public void A_tampered_mac_or_expiry_is_refused()
+    {
+        var token = CallbackToken.Issue(Key, ActionId, Issued.AddHours(1));
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var expiry = long.Parse(token[..dot], CultureInfo.InvariantCulture);
+        var mac = token[(dot + 1)..];
+        var flipped = (mac[0] == 'A' ? 'B' : 'A') + mac[1..];
+
+        Assert.False(CallbackToken.IsValid(Key, ActionId, $"{expiry}.{flipped}", Issued));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, $"{expiry + 3600}.{mac}", Issued));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, $"0.{mac}", Issued));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, $"0{expiry}.{mac}", Issued));
+        Assert.False(CallbackToken.IsValid(Key, ActionId, $"{expiry}.{mac}=", Issued));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("-1.AAAA")]
+    [InlineData("1e9.AAAA")]
+    [InlineData("99999999999999999999999.AAAA")]
+    public void A_malformed_token_is_refused(string token) =>
+        Assert.False(CallbackToken.IsValid(Key, ActionId, token, Issued));
+
+    [Fact]
+    public void Tokens_of_different_actions_or_keys_differ()
+    {
+        var other = RandomNumberGenerator.GetBytes(32);
+
+        Assert.NotEqual(CallbackToken.Issue(Key, ActionId, null), CallbackToken.Issue(Key, "another-action", null));
+        Assert.NotEqual(CallbackToken.Issue(Key, ActionId, null), CallbackToken.Issue(other, ActionId, null));
+        Assert.Equal(32, Base64Url.DecodeFromChars(CallbackToken.Issue(Key, ActionId, null).AsSpan(2)).Length);
     }
 }
