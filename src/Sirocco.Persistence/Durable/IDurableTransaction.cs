@@ -87,9 +87,9 @@ public interface IDurableTransaction
     Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Runs one statement on a table that a component outside the persistence layer owns (the API's
-    /// callback tokens), inside this group's commit: SQLite has one writer, and a second connection
-    /// writing beside the group-commit writer would wait for its lock (and add a commit of its own).
+    /// Runs one statement inside this group's commit, for a table that a component outside the persistence
+    /// layer owns (and for tests' probes): SQLite has one writer, and a second connection writing beside
+    /// the group-commit writer would wait for its lock (and add a commit of its own).
     /// Parameters are named as in the SQL, with their <c>@</c>. Returns the number of rows affected.
     /// </summary>
     Task<int> ExecuteSqlAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken);
