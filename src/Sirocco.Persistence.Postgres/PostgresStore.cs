@@ -52,7 +52,7 @@ public sealed class PostgresStore : ISiroccoStore
     public static async Task<PostgresStore> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        var dataSource = NpgsqlDataSource.Create(WithAutoPrepare(options.ConnectionString));
         try
         {
             await MigrateAsync(dataSource, options.ConnectionString, cancellationToken).ConfigureAwait(false);
@@ -64,6 +64,21 @@ public sealed class PostgresStore : ISiroccoStore
         }
 
         return new PostgresStore(new PostgresDialect(dataSource), options.Store);
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs repeatedly (the engine's upserts and reads run
+    /// for every event), unless the connection string sets <c>Max Auto Prepare</c> itself.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <inheritdoc />

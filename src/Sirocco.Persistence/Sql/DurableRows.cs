@@ -1,4 +1,5 @@
 using Sirocco.Persistence.Durable;
+using static Sirocco.Persistence.Sql.SqlParameter;
 
 namespace Sirocco.Persistence.Sql;
 
@@ -14,68 +15,69 @@ internal static class DurableRows
 
     public const string ActionColumns = "id, task_execution_id, workflow_execution_id, name, type, item_index, state, state_info, accepted, input, output, description, project_id, created_at, updated_at, runner";
 
-    public static object Parameters(StoredExecution e) => new
-    {
-        e.Id,
-        e.WorkflowName,
-        e.WorkflowNamespace,
-        e.WorkflowId,
-        e.Description,
-        e.State,
-        e.StateInfo,
-        Input = e.InputJson,
-        Output = e.OutputJson,
-        Params = e.ParamsJson,
-        Definition = e.DefinitionText,
-        EngineState = e.EngineStateJson,
-        e.TaskExecutionId,
-        e.RootExecutionId,
-        e.ProjectId,
-        Tags = JsonText.FromList(e.Tags),
-        CreatedAt = Micros.From(e.CreatedAt),
-        UpdatedAt = Micros.From(e.UpdatedAt),
-        FinishedAt = Micros.From(e.FinishedAt),
-    };
+    // Parameter order follows the column lists; names are the column names in PascalCase, as the upserts use them.
+    public static SqlParameter[] Parameters(StoredExecution e) =>
+    [
+        Text("@Id", e.Id),
+        Text("@WorkflowName", e.WorkflowName),
+        Text("@WorkflowNamespace", e.WorkflowNamespace),
+        Text("@WorkflowId", e.WorkflowId),
+        Text("@Description", e.Description),
+        Text("@State", e.State),
+        Text("@StateInfo", e.StateInfo),
+        Text("@Input", e.InputJson),
+        Text("@Output", e.OutputJson),
+        Text("@Params", e.ParamsJson),
+        Text("@Definition", e.DefinitionText),
+        Text("@EngineState", e.EngineStateJson),
+        Text("@TaskExecutionId", e.TaskExecutionId),
+        Text("@RootExecutionId", e.RootExecutionId),
+        Text("@ProjectId", e.ProjectId),
+        Text("@Tags", JsonText.FromList(e.Tags)),
+        Int("@CreatedAt", Micros.From(e.CreatedAt)),
+        Int("@UpdatedAt", Micros.From(e.UpdatedAt)),
+        Int("@FinishedAt", Micros.From(e.FinishedAt)),
+    ];
 
-    public static object Parameters(StoredTask t) => new
-    {
-        t.Id,
-        t.WorkflowExecutionId,
-        t.Name,
-        t.Type,
-        t.State,
-        t.StateInfo,
-        Published = t.PublishedJson,
-        RuntimeContext = t.RuntimeContextJson,
-        EngineState = t.EngineStateJson,
-        t.Processed,
-        t.ProjectId,
-        Tags = JsonText.FromList(t.Tags),
-        CreatedAt = Micros.From(t.CreatedAt),
-        UpdatedAt = Micros.From(t.UpdatedAt),
-        StartedAt = Micros.From(t.StartedAt),
-        FinishedAt = Micros.From(t.FinishedAt),
-    };
+    public static SqlParameter[] Parameters(StoredTask t) =>
+    [
+        Text("@Id", t.Id),
+        Text("@WorkflowExecutionId", t.WorkflowExecutionId),
+        Text("@Name", t.Name),
+        Text("@Type", t.Type),
+        Text("@State", t.State),
+        Text("@StateInfo", t.StateInfo),
+        Text("@Published", t.PublishedJson),
+        Text("@RuntimeContext", t.RuntimeContextJson),
+        Text("@EngineState", t.EngineStateJson),
+        Bool("@Processed", t.Processed),
+        Text("@ProjectId", t.ProjectId),
+        Text("@Tags", JsonText.FromList(t.Tags)),
+        Int("@CreatedAt", Micros.From(t.CreatedAt)),
+        Int("@UpdatedAt", Micros.From(t.UpdatedAt)),
+        Int("@StartedAt", Micros.From(t.StartedAt)),
+        Int("@FinishedAt", Micros.From(t.FinishedAt)),
+    ];
 
-    public static object Parameters(StoredAction a) => new
-    {
-        a.Id,
-        a.TaskExecutionId,
-        a.WorkflowExecutionId,
-        a.Name,
-        a.Type,
-        a.ItemIndex,
-        a.State,
-        a.StateInfo,
-        a.Accepted,
-        Input = a.InputJson,
-        Output = a.OutputJson,
-        a.Description,
-        a.ProjectId,
-        CreatedAt = Micros.From(a.CreatedAt),
-        UpdatedAt = Micros.From(a.UpdatedAt),
-        a.Runner,
-    };
+    public static SqlParameter[] Parameters(StoredAction a) =>
+    [
+        Text("@Id", a.Id),
+        Text("@TaskExecutionId", a.TaskExecutionId),
+        Text("@WorkflowExecutionId", a.WorkflowExecutionId),
+        Text("@Name", a.Name),
+        Text("@Type", a.Type),
+        Int("@ItemIndex", a.ItemIndex),
+        Text("@State", a.State),
+        Text("@StateInfo", a.StateInfo),
+        Bool("@Accepted", a.Accepted),
+        Text("@Input", a.InputJson),
+        Text("@Output", a.OutputJson),
+        Text("@Description", a.Description),
+        Text("@ProjectId", a.ProjectId),
+        Int("@CreatedAt", Micros.From(a.CreatedAt)),
+        Int("@UpdatedAt", Micros.From(a.UpdatedAt)),
+        Text("@Runner", a.Runner),
+    ];
 
     internal sealed class ExecutionRow
     {

@@ -12,7 +12,9 @@ namespace Sirocco.Persistence.Sql;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private const string Savepoint = "unit";
+    private const string SaveUnit = "SAVEPOINT unit";
+    private const string ReleaseUnit = "RELEASE SAVEPOINT unit";
+    private const string UndoUnit = "ROLLBACK TO SAVEPOINT unit";
 
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = false });
     private readonly SqlDialect _dialect;
@@ -57,7 +59,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var group = new List<WorkItem>(_maxGroupSize);
-        DbConnection? connection = null;
+        SqlStatements? statements = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -73,48 +75,51 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 if (group.Count > 0)
                 {
-                    connection = await CommitGroupAsync(group, connection).ConfigureAwait(false);
+                    statements = await CommitGroupAsync(group, statements).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
-            if (connection is not null)
+            if (statements is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await CloseAsync(statements).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>
-    /// Runs and commits one group. Returns the connection to reuse for the next group: SQLite's single
-    /// writer keeps its connection (opening one runs the durability pragmas again, per commit); a
-    /// PostgreSQL writer gives it back to the pool, and a failed one is never reused.
+    /// Runs and commits one group. Returns the connection (with its prepared statements) to reuse for the
+    /// next group: SQLite's single writer keeps its connection (opening one runs the durability pragmas
+    /// again, and its statements would be compiled again); a PostgreSQL writer gives it back to the pool,
+    /// and a failed one is never reused.
     /// </summary>
-    private async Task<DbConnection?> CommitGroupAsync(List<WorkItem> group, DbConnection? connection)
+    private async Task<SqlStatements?> CommitGroupAsync(List<WorkItem> group, SqlStatements? statements)
     {
         var done = new List<WorkItem>(group.Count);
         try
         {
-            connection ??= await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            var transaction = await _dialect.BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            statements ??= new SqlStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false), keepCommands: _dialect.SingleWriter);
+            var transaction = await _dialect.BeginWriteAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var unit = new SqlDurableTransaction(connection, transaction, _dialect, _options);
+                var unit = new SqlDurableTransaction(statements, transaction, _dialect, _options);
                 foreach (var item in group)
                 {
-                    await transaction.SaveAsync(Savepoint).ConfigureAwait(false);
+                    // Savepoints as plain statements through the prepared-statement cache: the provider's
+                    // Save/Release would compile their statement again for every unit.
+                    await statements.ExecuteAsync(transaction, SaveUnit, [], CancellationToken.None).ConfigureAwait(false);
                     try
                     {
                         await item.RunAsync(unit).ConfigureAwait(false);
-                        await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
+                        await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
                         done.Add(item);
                     }
                     catch (Exception e)
                     {
                         // Only this unit is undone; the others of the group still commit.
-                        await transaction.RollbackAsync(Savepoint).ConfigureAwait(false);
-                        await transaction.ReleaseAsync(Savepoint).ConfigureAwait(false);
+                        await statements.ExecuteAsync(transaction, UndoUnit, [], CancellationToken.None).ConfigureAwait(false);
+                        await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
                         item.Fail(e);
                     }
                 }
@@ -136,9 +141,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 item.Fail(e);
             }
 
-            if (connection is not null)
+            if (statements is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await CloseAsync(statements).ConfigureAwait(false);
             }
 
             return null;
@@ -146,11 +151,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         if (_dialect.SingleWriter)
         {
-            return connection;
+            return statements;
         }
 
-        await connection.DisposeAsync().ConfigureAwait(false);
+        await CloseAsync(statements).ConfigureAwait(false);
         return null;
+    }
+
+    private static async Task CloseAsync(SqlStatements statements)
+    {
+        statements.Dispose();
+        await statements.Connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private abstract class WorkItem

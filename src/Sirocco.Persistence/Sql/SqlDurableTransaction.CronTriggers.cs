@@ -11,7 +11,7 @@ internal sealed partial class SqlDurableTransaction
         // group commit: it sees no row and moves on. If the first one rolls back, the trigger is still due and
         // the next poll fires it. The comparison on the old time makes the claim a compare-and-set: a
         // scheduler that read the trigger before another advanced it changes nothing.
-        var found = await connection.ExecuteScalarAsync<string?>(
+        var found = await Connection.ExecuteScalarAsync<string?>(
             Command(
                 $"SELECT id FROM cron_triggers WHERE id = @Id AND next_execution_time = @Expected{dialect.ForUpdateSkipLocked}",
                 new { Id = triggerId, Expected = Micros.From(expectedNext) },
@@ -23,11 +23,11 @@ internal sealed partial class SqlDurableTransaction
 
         if (next is null)
         {
-            await connection.ExecuteAsync(Command("DELETE FROM cron_triggers WHERE id = @Id", new { Id = triggerId }, cancellationToken)).ConfigureAwait(false);
+            await Connection.ExecuteAsync(Command("DELETE FROM cron_triggers WHERE id = @Id", new { Id = triggerId }, cancellationToken)).ConfigureAwait(false);
             return true;
         }
 
-        await connection.ExecuteAsync(
+        await Connection.ExecuteAsync(
             Command(
                 "UPDATE cron_triggers SET next_execution_time = @Next, remaining_executions = @Remaining, updated_at = @Now WHERE id = @Id",
                 new { Id = triggerId, Next = Micros.From(next.Value), Remaining = (long?)remainingExecutions, Now = Micros.From(options.Clock.GetUtcNow()) },

@@ -1,48 +1,55 @@
 using Dapper;
 using Sirocco.Persistence.Durable;
+using static Sirocco.Persistence.Sql.SqlParameter;
 
 namespace Sirocco.Persistence.Sql;
 
-/// <summary>The synchronous targeted queries the engine's state view uses during Decide.</summary>
+/// <summary>The synchronous targeted queries the engine's state view uses during Decide (prepared once per writer connection).</summary>
 internal sealed partial class SqlDurableTransaction
 {
+    private const string ExecutionById = $"SELECT {DurableRows.ExecutionStateColumns} FROM workflow_executions WHERE id = @Id";
+    private const string TaskById = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE id = @Id";
+    private const string TasksByName = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id AND name = @Name ORDER BY created_at, id";
+    private const string TasksOfExecution = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id ORDER BY created_at, id";
+    private const string IncompleteTaskCount = "SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id AND state NOT IN ('SUCCESS', 'ERROR', 'CANCELLED')";
+    private const string TaskCount = "SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id";
+    private const string ActionById = $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id";
+    private const string ActionsOfTask = $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE task_execution_id = @Id ORDER BY created_at, item_index, id";
+
     public StoredExecution? Execution(string executionId) =>
-        connection.QuerySingleOrDefault<DurableRows.ExecutionRow>($"SELECT {DurableRows.ExecutionStateColumns} FROM workflow_executions WHERE id = @Id", new { Id = executionId }, transaction)?.ToStored();
+        statements.Query<DurableRows.ExecutionRow>(transaction, ExecutionById, [Text("@Id", executionId)]).SingleOrDefault()?.ToStored();
 
     public StoredTask? Task(string taskExecutionId) =>
-        connection.QuerySingleOrDefault<DurableRows.TaskRow>($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE id = @Id", new { Id = taskExecutionId }, transaction)?.ToStored();
+        statements.Query<DurableRows.TaskRow>(transaction, TaskById, [Text("@Id", taskExecutionId)]).SingleOrDefault()?.ToStored();
 
     public IReadOnlyList<StoredTask> TasksNamed(string executionId, string name) =>
-        connection.Query<DurableRows.TaskRow>($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id AND name = @Name ORDER BY created_at, id", new { Id = executionId, Name = name }, transaction)
-            .Select(r => r.ToStored()).ToList();
+        statements.Query<DurableRows.TaskRow>(transaction, TasksByName, [Text("@Id", executionId), Text("@Name", name)]).ConvertAll(r => r.ToStored());
 
     public IReadOnlyList<StoredTask> Tasks(string executionId) =>
-        connection.Query<DurableRows.TaskRow>($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id ORDER BY created_at, id", new { Id = executionId }, transaction)
-            .Select(r => r.ToStored()).ToList();
+        statements.Query<DurableRows.TaskRow>(transaction, TasksOfExecution, [Text("@Id", executionId)]).ConvertAll(r => r.ToStored());
 
     public int CountIncompleteTasks(string executionId) =>
-        connection.ExecuteScalar<int>("SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id AND state NOT IN ('SUCCESS', 'ERROR', 'CANCELLED')", new { Id = executionId }, transaction);
+        (int)statements.Scalar<long>(transaction, IncompleteTaskCount, [Text("@Id", executionId)]);
 
     public int CountTasks(string executionId) =>
-        connection.ExecuteScalar<int>("SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id", new { Id = executionId }, transaction);
+        (int)statements.Scalar<long>(transaction, TaskCount, [Text("@Id", executionId)]);
 
     public StoredAction? Action(string actionExecutionId) =>
-        connection.QuerySingleOrDefault<DurableRows.ActionRow>($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id", new { Id = actionExecutionId }, transaction)?.ToStored();
+        statements.Query<DurableRows.ActionRow>(transaction, ActionById, [Text("@Id", actionExecutionId)]).SingleOrDefault()?.ToStored();
 
     public IReadOnlyList<StoredAction> ActionsOf(string taskExecutionId) =>
-        connection.Query<DurableRows.ActionRow>($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE task_execution_id = @Id ORDER BY created_at, item_index, id", new { Id = taskExecutionId }, transaction)
-            .Select(r => r.ToStored()).ToList();
+        statements.Query<DurableRows.ActionRow>(transaction, ActionsOfTask, [Text("@Id", taskExecutionId)]).ConvertAll(r => r.ToStored());
 
     public (string Variables, string Lists)? Items(string taskExecutionId)
     {
-        var row = connection.QuerySingleOrDefault<(string, string)?>("SELECT variables, lists FROM task_items WHERE task_execution_id = @Id", new { Id = taskExecutionId }, transaction);
+        var row = Connection.QuerySingleOrDefault<(string, string)?>("SELECT variables, lists FROM task_items WHERE task_execution_id = @Id", new { Id = taskExecutionId }, transaction);
         return row;
     }
 
     public async Task SaveTaskItemsAsync(string taskExecutionId, string variables, string lists, CancellationToken cancellationToken)
     {
         options.CheckFieldSize("TaskExecution", "with_items", lists);
-        await connection.ExecuteAsync(Command(
+        await Connection.ExecuteAsync(Command(
             "INSERT INTO task_items (task_execution_id, variables, lists) VALUES (@Id, @Variables, @Lists) ON CONFLICT (task_execution_id) DO NOTHING",
             new { Id = taskExecutionId, Variables = variables, Lists = lists },
             cancellationToken)).ConfigureAwait(false);

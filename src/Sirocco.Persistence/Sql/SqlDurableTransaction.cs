@@ -1,13 +1,21 @@
 using System.Data.Common;
 using Dapper;
+using static Sirocco.Persistence.Sql.SqlParameter;
 using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Execution;
 
 namespace Sirocco.Persistence.Sql;
 
 /// <summary>One unit's view of a group-commit transaction.</summary>
-internal sealed partial class SqlDurableTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreOptions options) : IDurableTransaction, IExecutionRowSource
+internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options) : IDurableTransaction, IExecutionRowSource
 {
+    private const string OutboxInsert = "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id";
+    private const string EventInsert = "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @Now)";
+    private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
+        "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL";
+
+    private readonly string _lockExecution = $"SELECT id FROM workflow_executions WHERE id = @Id{dialect.ForUpdate}";
+
     // Identity columns the engine does not carry (definition id, namespace, snapshot, description)
     // are written at creation and kept when a later save leaves them null.
     private static readonly string ExecutionUpsert = Upsert("workflow_executions", DurableRows.ExecutionColumns, "version", "version = workflow_executions.version + 1")
@@ -28,36 +36,32 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         .Replace("project_id = excluded.project_id", "project_id = action_executions.project_id", StringComparison.Ordinal)
         .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal);
 
-    public async Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken)
-    {
-        var found = await connection.ExecuteScalarAsync<string?>(
-            Command($"SELECT id FROM workflow_executions WHERE id = @Id{dialect.ForUpdate}", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
-        return found is not null;
-    }
+    public Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken) =>
+        System.Threading.Tasks.Task.FromResult(statements.Scalar<string>(transaction, _lockExecution, [Text("@Id", executionId)]) is not null);
 
     public async Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
-        var execution = await connection.QuerySingleOrDefaultAsync<DurableRows.ExecutionRow>(
+        var execution = await Connection.QuerySingleOrDefaultAsync<DurableRows.ExecutionRow>(
             Command($"SELECT {DurableRows.ExecutionStateColumns} FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
         if (execution is null)
         {
             return null;
         }
 
-        var tasks = await connection.QueryAsync<DurableRows.TaskRow>(
+        var tasks = await Connection.QueryAsync<DurableRows.TaskRow>(
             Command($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id ORDER BY created_at, id", new { Id = executionId }, cancellationToken)).ConfigureAwait(false);
         return new ExecutionSnapshot(execution.ToStored(), tasks.Select(t => t.ToStored()).ToList());
     }
 
     public Task<string?> GetDefinitionTextAsync(string executionId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<string?>(Command("SELECT definition FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken));
+        Connection.ExecuteScalarAsync<string?>(Command("SELECT definition FROM workflow_executions WHERE id = @Id", new { Id = executionId }, cancellationToken));
 
     public async Task<StoredTask?> GetTaskAsync(string taskExecutionId, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<DurableRows.TaskRow>(
+        (await Connection.QuerySingleOrDefaultAsync<DurableRows.TaskRow>(
             Command($"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE id = @Id", new { Id = taskExecutionId }, cancellationToken)).ConfigureAwait(false))?.ToStored();
 
     public async Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<DurableRows.ActionRow>(
+        (await Connection.QuerySingleOrDefaultAsync<DurableRows.ActionRow>(
             Command($"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false))?.ToStored();
 
     public async Task SaveExecutionAsync(StoredExecution execution, CancellationToken cancellationToken)
@@ -65,7 +69,7 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         options.CheckFieldSize("WorkflowExecution", "input", execution.InputJson);
         options.CheckFieldSize("WorkflowExecution", "output", execution.OutputJson);
         options.CheckFieldSize("WorkflowExecution", "params", execution.ParamsJson);
-        await connection.ExecuteAsync(Command(ExecutionUpsert, DurableRows.Parameters(execution), cancellationToken)).ConfigureAwait(false);
+        await statements.ExecuteAsync(transaction, ExecutionUpsert, DurableRows.Parameters(execution), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveTasksAsync(IReadOnlyList<StoredTask> tasks, CancellationToken cancellationToken)
@@ -73,7 +77,7 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         foreach (var task in tasks)
         {
             options.CheckFieldSize("TaskExecution", "published", task.PublishedJson);
-            await connection.ExecuteAsync(Command(TaskUpsert, DurableRows.Parameters(task), cancellationToken)).ConfigureAwait(false);
+            await statements.ExecuteAsync(transaction, TaskUpsert, DurableRows.Parameters(task), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -83,25 +87,22 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         {
             options.CheckFieldSize("ActionExecution", "input", action.InputJson);
             options.CheckFieldSize("ActionExecution", "output", action.OutputJson);
-            await connection.ExecuteAsync(Command(ActionUpsert, DurableRows.Parameters(action), cancellationToken)).ConfigureAwait(false);
+            await statements.ExecuteAsync(transaction, ActionUpsert, DurableRows.Parameters(action), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> AppendOutboxAsync(IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> AppendOutboxAsync(IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken)
     {
         var appended = new List<OutboxMessage>(messages.Count);
         var now = options.Clock.GetUtcNow();
         foreach (var message in messages)
         {
-            var id = await connection.ExecuteScalarAsync<long>(
-                Command(
-                    "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id",
-                    new { message.ExecutionId, message.Kind, Payload = message.PayloadJson, CreatedAt = Micros.From(now) },
-                    cancellationToken)).ConfigureAwait(false);
+            var id = statements.Scalar<long>(transaction, OutboxInsert,
+                [Text("@ExecutionId", message.ExecutionId), Text("@Kind", message.Kind), Text("@Payload", message.PayloadJson), Int("@CreatedAt", Micros.From(now))]);
             appended.Add(new OutboxMessage(id, message.ExecutionId, message.Kind, message.PayloadJson, now));
         }
 
-        return appended;
+        return System.Threading.Tasks.Task.FromResult<IReadOnlyList<OutboxMessage>>(appended);
     }
 
     public async Task ScheduleTimersAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken)
@@ -109,12 +110,9 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         var now = Micros.From(options.Clock.GetUtcNow());
         foreach (var timer in timers)
         {
-            await connection.ExecuteAsync(
-                Command(
-                    "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
-                    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL",
-                    new { timer.Id, timer.ExecutionId, timer.Kind, Payload = timer.PayloadJson, DueAt = Micros.From(timer.DueAt), Now = now },
-                    cancellationToken)).ConfigureAwait(false);
+            await statements.ExecuteAsync(transaction, TimerUpsert,
+                [Text("@Id", timer.Id), Text("@ExecutionId", timer.ExecutionId), Text("@Kind", timer.Kind), Text("@Payload", timer.PayloadJson), Int("@DueAt", Micros.From(timer.DueAt)), Int("@Now", now)],
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -122,18 +120,18 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
     {
         foreach (var id in timerIds)
         {
-            await connection.ExecuteAsync(Command("DELETE FROM timers WHERE id = @Id", new { Id = id }, cancellationToken)).ConfigureAwait(false);
+            await statements.ExecuteAsync(transaction, "DELETE FROM timers WHERE id = @Id", [Text("@Id", id)], cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<bool> ConsumeTimerAsync(string timerId, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(Command("DELETE FROM timers WHERE id = @Id", new { Id = timerId }, cancellationToken)).ConfigureAwait(false) == 1;
+        await statements.ExecuteAsync(transaction, "DELETE FROM timers WHERE id = @Id", [Text("@Id", timerId)], cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken) =>
-        await OutboxMarks.MarkDispatchedAsync(connection, transaction, outboxIds, Micros.From(options.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await OutboxMarks.MarkDispatchedAsync(Connection, transaction, outboxIds, Micros.From(options.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
 
     public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
+        await Connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
 
     public async Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
@@ -142,7 +140,7 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
             return false;
         }
 
-        await SqlDurableStore.DeleteExecutionTreeAsync(connection, transaction, executionId, cancellationToken).ConfigureAwait(false);
+        await SqlDurableStore.DeleteExecutionTreeAsync(Connection, transaction, executionId, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -151,10 +149,10 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         var deadline = heartbeatDeadline is { } d ? Micros.From(d) : (long?)null;
         foreach (var id in actionExecutionIds)
         {
-            await connection.ExecuteAsync(Command(
+            await statements.ExecuteAsync(transaction,
                 "UPDATE action_executions SET runner_state = 'SENT', heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state IS NULL",
-                new { Id = id, Deadline = deadline },
-                cancellationToken)).ConfigureAwait(false);
+                [Int("@Deadline", deadline), Text("@Id", id)],
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -163,7 +161,7 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         var deadline = Micros.From(heartbeatDeadline);
         foreach (var id in actionExecutionIds)
         {
-            await connection.ExecuteAsync(Command(
+            await Connection.ExecuteAsync(Command(
                 "UPDATE action_executions SET heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state = 'SENT'",
                 new { Id = id, Deadline = deadline },
                 cancellationToken)).ConfigureAwait(false);
@@ -178,7 +176,7 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
             bag.Add(name, value);
         }
 
-        return connection.ExecuteAsync(Command(sql, bag, cancellationToken));
+        return Connection.ExecuteAsync(Command(sql, bag, cancellationToken));
     }
 
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
@@ -186,11 +184,9 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
         var now = Micros.From(options.Clock.GetUtcNow());
         foreach (var (kind, payload) in events)
         {
-            await connection.ExecuteAsync(
-                Command(
-                    "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @Now)",
-                    new { ExecutionId = executionId, Kind = kind, Payload = payload, Now = now },
-                    cancellationToken)).ConfigureAwait(false);
+            await statements.ExecuteAsync(transaction, EventInsert,
+                [Text("@ExecutionId", executionId), Text("@Kind", kind), Text("@Payload", payload), Int("@Now", now)],
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -206,6 +202,8 @@ internal sealed partial class SqlDurableTransaction(DbConnection connection, DbT
 
         return $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) ON CONFLICT (id) DO UPDATE SET {string.Join(", ", updates)}";
     }
+
+    private DbConnection Connection => statements.Connection;
 
     private CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, cancellationToken: cancellationToken);

@@ -1,0 +1,141 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+
+namespace Sirocco.Persistence.Sql;
+
+/// <summary>
+/// The hot statements of the group-commit writer, each prepared once per connection and then only
+/// re-bound. SQLite compiles a statement's text into a program every time a new command runs it, and
+/// the engine's upserts name twenty columns: compiling them was a large share of the CPU per event.
+/// Commands are kept only on a connection the writer keeps (SQLite's single writer); on PostgreSQL,
+/// whose writers return connections to the pool, each call makes a fresh command (Npgsql prepares
+/// repeated texts itself when the connection string asks for <c>Max Auto Prepare</c>).
+/// </summary>
+internal sealed class SqlStatements(DbConnection connection, bool keepCommands) : IDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public DbConnection Connection => connection;
+
+    /// <summary>Runs a statement; the parameters must come in the same order every time for one text.</summary>
+    public async Task<int> ExecuteAsync(DbTransaction transaction, string sql, SqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        var command = Bind(transaction, sql, parameters);
+        try
+        {
+            return keepCommands
+                ? command.ExecuteNonQuery()
+                : await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(command);
+        }
+    }
+
+    /// <summary>The first column of the first row, or default.</summary>
+    public T? Scalar<T>(DbTransaction transaction, string sql, SqlParameter[] parameters)
+    {
+        var command = Bind(transaction, sql, parameters);
+        try
+        {
+            var value = command.ExecuteScalar();
+            return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            Release(command);
+        }
+    }
+
+    /// <summary>Every row, mapped by column name (Dapper's row parser, cached per type and column set).</summary>
+    public List<T> Query<T>(DbTransaction transaction, string sql, SqlParameter[] parameters)
+    {
+        var command = Bind(transaction, sql, parameters);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            if (!reader.HasRows)
+            {
+                return rows;
+            }
+
+            var parse = reader.GetRowParser<T>();
+            while (reader.Read())
+            {
+                rows.Add(parse(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            Release(command);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+
+    private DbCommand Bind(DbTransaction transaction, string sql, SqlParameter[] parameters)
+    {
+        if (keepCommands && _commands.TryGetValue(sql, out var kept))
+        {
+            kept.Transaction = transaction;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                kept.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            }
+
+            return kept;
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var parameter in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = parameter.Name;
+            p.DbType = parameter.Type;
+            p.Value = parameter.Value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        if (keepCommands)
+        {
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    private void Release(DbCommand command)
+    {
+        if (!keepCommands)
+        {
+            command.Dispose();
+        }
+    }
+}
+
+/// <summary>One named, typed parameter of a <see cref="SqlStatements"/> call (the type matters to PostgreSQL when the value is null).</summary>
+internal readonly record struct SqlParameter(string Name, object? Value, DbType Type)
+{
+    public static SqlParameter Text(string name, string? value) => new(name, value, DbType.String);
+
+    public static SqlParameter Int(string name, long? value) => new(name, value, DbType.Int64);
+
+    public static SqlParameter Int(string name, int value) => new(name, value, DbType.Int32);
+
+    public static SqlParameter Bool(string name, bool value) => new(name, value, DbType.Boolean);
+}
