@@ -2,6 +2,7 @@ using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
+using Sirocco.Persistence.Querying;
 
 namespace Sirocco.Api.Callbacks;
 
@@ -35,7 +36,9 @@ internal static class DelegateCompletion
             return null;
         }
 
-        var task = await store.Executions.GetTaskExecutionAsync(taskId, cancel);
+        // Listed, not fetched: only the task's state is needed, and fetching it would assemble its result
+        // from every action of the task (thousands for a with-items task) on every completion.
+        var task = (await store.Executions.ListTaskExecutionsAsync(new ListQuery { Limit = 1, Filters = [FieldFilter.Equal("id", taskId)] }, cancel)).FirstOrDefault();
         return task is not null && ExecutionStates.IsCompleted(task.State) ? task.StateInfo ?? $"Task {task.Name} is already {task.State}." : null;
     }
 
