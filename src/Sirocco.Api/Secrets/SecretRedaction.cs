@@ -61,11 +61,14 @@ internal static class SecretRedaction
             buffer.Position = 0;
             if (context.Response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true && buffer.Length > 0)
             {
-                var text = Redact(Encoding.UTF8.GetString(buffer.ToArray()), redactor);
-                var bytes = Encoding.UTF8.GetBytes(text);
-                context.Response.ContentLength = bytes.Length;
-                await original.WriteAsync(bytes, context.RequestAborted);
-                return;
+                var answer = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                if (redactor.MayHoldSecrets(answer))
+                {
+                    var bytes = Encoding.UTF8.GetBytes(Redact(answer, redactor));
+                    context.Response.ContentLength = bytes.Length;
+                    await original.WriteAsync(bytes, context.RequestAborted);
+                    return;
+                }
             }
 
             await buffer.CopyToAsync(original, context.RequestAborted);
@@ -110,6 +113,11 @@ internal static class SecretRedaction
         }
 
         request.Body.Position = 0;
+        if (!redactor.MayHoldSecrets(text))
+        {
+            return;
+        }
+
         try
         {
             redactor.Learn(JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }));

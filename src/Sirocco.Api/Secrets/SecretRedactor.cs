@@ -19,6 +19,7 @@ public sealed class SecretRedactor
     private const int MinValueLength = 4;
 
     private readonly Regex[] _names;
+    private readonly string[][] _namePieces;
     private readonly ConcurrentDictionary<string, byte> _values = new(StringComparer.Ordinal);
 
     /// <summary>A redactor for <paramref name="options"/>, knowing the values of the named environment variables now.</summary>
@@ -26,6 +27,7 @@ public sealed class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(options);
         _names = [.. options.InputNames.Select(Glob)];
+        _namePieces = [.. options.InputNames.Select(p => p.Split('*', StringSplitOptions.RemoveEmptyEntries))];
         foreach (var variable in options.EnvironmentVariables)
         {
             if (Environment.GetEnvironmentVariable(variable) is { } value)
@@ -101,6 +103,31 @@ public sealed class SecretRedactor
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// False when <paramref name="text"/> certainly holds nothing to mask or learn: no known secret value, and for
+    /// every secret-name pattern some literal part of it appears nowhere (case-insensitive), so no member name —
+    /// not even one inside JSON held in a string — can match. Text with <c>\u</c> escapes, which could spell a
+    /// name, always needs the full look. Lets most answers skip being parsed and written again.
+    /// </summary>
+    public bool MayHoldSecrets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains("\\u", StringComparison.Ordinal) || Reveals(text))
+        {
+            return true;
+        }
+
+        foreach (var pieces in _namePieces)
+        {
+            if (pieces.All(piece => text.Contains(piece, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="text"/> holds a known secret value.</summary>

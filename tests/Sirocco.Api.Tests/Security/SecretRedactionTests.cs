@@ -143,4 +143,27 @@ public sealed class SecretRedactionTests
         Assert.False(redactor.IsSecretName("password"));
         Assert.True(new SecretRedactor(new SecretOptions()).IsSecretName("DB_PASSWORD"));
     }
+
+    [Theory]
+    [InlineData("""{"state": "SUCCESS", "output": "{\"result\": 1}"}""", false)]
+    [InlineData("""{"input": "{\"DB_Password\": \"x\"}"}""", true)]
+    [InlineData("""{"input": "{\"p\\u0061ssword\": \"x\"}"}""", true)]
+    [InlineData("""{"note": "my-api-key-value here"}""", true)]
+    [InlineData("""{"note": "an api"}""", false)]
+    public void Only_text_that_may_name_or_hold_a_secret_needs_the_full_look(string text, bool expected)
+    {
+        var redactor = new SecretRedactor(new SecretOptions { InputNames = ["*password*", "api*key"] });
+        redactor.Remember("my-api-key-value");
+
+        Assert.Equal(expected, redactor.MayHoldSecrets(text));
+    }
+
+    [Fact]
+    public void A_pattern_matches_only_when_all_its_literal_parts_appear()
+    {
+        var redactor = new SecretRedactor(new SecretOptions { InputNames = ["api*key"] });
+
+        Assert.False(redactor.MayHoldSecrets("""{"api": 1}"""));
+        Assert.True(redactor.MayHoldSecrets("""{"API_KEY": 1}"""));
+    }
 }
