@@ -20,6 +20,7 @@ public sealed class SecretRedactor
 
     private readonly Regex[] _names;
     private readonly string[][] _namePieces;
+    private readonly HashSet<char> _nameChars;
     private readonly ConcurrentDictionary<string, byte> _values = new(StringComparer.Ordinal);
 
     /// <summary>A redactor for <paramref name="options"/>, knowing the values of the named environment variables now.</summary>
@@ -28,6 +29,7 @@ public sealed class SecretRedactor
         ArgumentNullException.ThrowIfNull(options);
         _names = [.. options.InputNames.Select(Glob)];
         _namePieces = [.. options.InputNames.Select(p => p.Split('*', StringSplitOptions.RemoveEmptyEntries))];
+        _nameChars = [.. options.InputNames.SelectMany(p => p.Replace("*", "", StringComparison.Ordinal)).SelectMany(c => new[] { char.ToLowerInvariant(c), char.ToUpperInvariant(c) })];
         foreach (var variable in options.EnvironmentVariables)
         {
             if (Environment.GetEnvironmentVariable(variable) is { } value)
@@ -108,13 +110,15 @@ public sealed class SecretRedactor
     /// <summary>
     /// False when <paramref name="text"/> certainly holds nothing to mask or learn: no known secret value, and for
     /// every secret-name pattern some literal part of it appears nowhere (case-insensitive), so no member name —
-    /// not even one inside JSON held in a string — can match. Text with <c>\u</c> escapes, which could spell a
-    /// name, always needs the full look. Lets most answers skip being parsed and written again.
+    /// not even one inside JSON held in a string — can match. A <c>\uXXXX</c> escape of a character that occurs in
+    /// a pattern could spell a name the plain search misses, so it always needs the full look (the API's own JSON
+    /// escapes only quotes, HTML-sensitive and non-ASCII characters). Lets most answers skip being parsed and
+    /// written again.
     /// </summary>
     public bool MayHoldSecrets(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains("\\u", StringComparison.Ordinal) || Reveals(text))
+        if (Reveals(text) || EscapesANameCharacter(text))
         {
             return true;
         }
@@ -122,6 +126,20 @@ public sealed class SecretRedactor
         foreach (var pieces in _namePieces)
         {
             if (pieces.All(piece => text.Contains(piece, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool EscapesANameCharacter(string text)
+    {
+        for (var i = text.IndexOf("\\u", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\\u", i + 2, StringComparison.Ordinal))
+        {
+            if (i + 6 > text.Length || !ushort.TryParse(text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                || _nameChars.Contains((char)code))
             {
                 return true;
             }

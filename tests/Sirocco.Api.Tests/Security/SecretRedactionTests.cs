@@ -150,6 +150,8 @@ public sealed class SecretRedactionTests
     [InlineData("""{"input": "{\"p\\u0061ssword\": \"x\"}"}""", true)]
     [InlineData("""{"note": "my-api-key-value here"}""", true)]
     [InlineData("""{"note": "an api"}""", false)]
+    [InlineData("""{"params": "{\u0022env\u0022: {}}", "project_id": "\u003Cdefault-project\u003E"}""", false)]
+    [InlineData("""{"input": "{\u0022p\u0041ssword\u0022: 1}"}""", true)]
     public void Only_text_that_may_name_or_hold_a_secret_needs_the_full_look(string text, bool expected)
     {
         var redactor = new SecretRedactor(new SecretOptions { InputNames = ["*password*", "api*key"] });
