@@ -20,12 +20,34 @@ internal sealed class DurableExecutionState(IExecutionRowSource rows, string exe
         {
             if (!_executionLoaded)
             {
-                _execution = rows.Execution(executionId) is { } stored ? EngineRows.ToEngine(stored) : null;
+                _execution = LoadExecution();
                 _executionLoaded = true;
             }
 
             return _execution;
         }
+    }
+
+    private WorkflowExecution? LoadExecution()
+    {
+        var locked = rows.LockedVersion(executionId);
+        if (locked is { } version && rows.Executions.Find(executionId, version) is { } known)
+        {
+            return known;
+        }
+
+        if (rows.Execution(executionId) is not { } stored)
+        {
+            return null;
+        }
+
+        var execution = EngineRows.ToEngine(stored);
+        if (locked == stored.Version)
+        {
+            rows.Executions.Remember(executionId, stored.Version, execution);
+        }
+
+        return execution;
     }
 
     public TaskExecution? FindTask(string taskExecutionId)

@@ -11,6 +11,12 @@ internal interface IExecutionRowSource
 {
     StoredExecution? Execution(string executionId);
 
+    /// <summary>The execution's row version as read when this transaction locked it, or null when it did not lock it.</summary>
+    long? LockedVersion(string executionId);
+
+    /// <summary>Engine views of executions kept between events, valid at their version.</summary>
+    ExecutionCache Executions { get; }
+
     StoredTask? Task(string taskExecutionId);
 
     IReadOnlyList<StoredTask> TasksNamed(string executionId, string name);

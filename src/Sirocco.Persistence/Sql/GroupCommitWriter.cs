@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Sirocco.Persistence.Durable;
+using Sirocco.Persistence.Execution;
 
 namespace Sirocco.Persistence.Sql;
 
@@ -21,6 +22,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly StoreOptions _options;
     private readonly int _maxGroupSize;
     private readonly Task[] _loops;
+    private readonly ExecutionCache _executions = new();
 
     public GroupCommitWriter(SqlDialect dialect, StoreOptions options, int writers, int maxGroupSize)
     {
@@ -103,7 +105,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var transaction = await _dialect.BeginWriteAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var unit = new SqlDurableTransaction(statements, transaction, _dialect, _options);
+                var unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions);
                 foreach (var item in group)
                 {
                     // Savepoints as plain statements through the prepared-statement cache: the provider's
@@ -136,6 +138,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
+            _executions.Clear();
             foreach (var item in group)
             {
                 item.Fail(e);

@@ -7,14 +7,21 @@ using Sirocco.Persistence.Execution;
 namespace Sirocco.Persistence.Sql;
 
 /// <summary>One unit's view of a group-commit transaction.</summary>
-internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options) : IDurableTransaction, IExecutionRowSource
+internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options, ExecutionCache executions) : IDurableTransaction, IExecutionRowSource
 {
     private const string OutboxInsert = "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id";
     private const string EventInsert = "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @Now)";
     private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
         "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL";
 
-    private readonly string _lockExecution = $"SELECT id FROM workflow_executions WHERE id = @Id{dialect.ForUpdate}";
+    private readonly string _lockExecution = $"SELECT version FROM workflow_executions WHERE id = @Id{dialect.ForUpdate}";
+
+    // The version each execution had when a unit of this group locked it (each unit locks before it reads).
+    private readonly Dictionary<string, long> _lockedVersions = new(StringComparer.Ordinal);
+
+    public ExecutionCache Executions => executions;
+
+    public long? LockedVersion(string executionId) => _lockedVersions.TryGetValue(executionId, out var version) ? version : null;
 
     // Identity columns the engine does not carry (definition id, namespace, snapshot, description)
     // are written at creation and kept when a later save leaves them null.
@@ -36,8 +43,20 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         .Replace("project_id = excluded.project_id", "project_id = action_executions.project_id", StringComparison.Ordinal)
         .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal);
 
-    public Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken) =>
-        System.Threading.Tasks.Task.FromResult(statements.Scalar<string>(transaction, _lockExecution, [Text("@Id", executionId)]) is not null);
+    public Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var version = statements.Scalar<long?>(transaction, _lockExecution, [Text("@Id", executionId)]);
+        if (version is { } v)
+        {
+            _lockedVersions[executionId] = v;
+        }
+        else
+        {
+            _lockedVersions.Remove(executionId);
+        }
+
+        return System.Threading.Tasks.Task.FromResult(version is not null);
+    }
 
     public async Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
@@ -69,6 +88,7 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         options.CheckFieldSize("WorkflowExecution", "input", execution.InputJson);
         options.CheckFieldSize("WorkflowExecution", "output", execution.OutputJson);
         options.CheckFieldSize("WorkflowExecution", "params", execution.ParamsJson);
+        _lockedVersions.Remove(execution.Id); // the write raises the version: what was locked is no longer current
         await statements.ExecuteAsync(transaction, ExecutionUpsert, DurableRows.Parameters(execution), cancellationToken).ConfigureAwait(false);
     }
 
