@@ -14,7 +14,7 @@ internal sealed class BenchOptions
           --scenarios chain,items,parallel,async,context,nested
           --runs N            runs per scenario and server (targets: 1, compare: 3)
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
-          --warmup N          tasks of Sirocco's untimed warm-up run per scenario (default 2000; Mistral: 10)
+          --warmup N          tasks of Sirocco's untimed warm-up run per scenario (default 5000; Mistral: 10)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
           --sirocco-cli DLL   start this built sirocco.dll instead of ./sirocco
@@ -47,7 +47,7 @@ internal sealed class BenchOptions
     public int Blob { get; private set; } = 1024;
 
     /// <summary>Tasks of Sirocco's untimed warm-up run per scenario (the JIT's tiering settles within a few thousand events).</summary>
-    public int WarmUp { get; private set; } = 2000;
+    public int WarmUp { get; private set; } = 5000;
 
     /// <summary>Concurrent callers completing async actions, as many third parties would.</summary>
     public int Callers { get; private set; } = 32;
