@@ -88,7 +88,7 @@ public abstract class CrashTests(ITestOutputHelper output) : IDisposable
             if (actual == expected[k])
             {
                 // Same end as without crashes: a call without safe-rerun ran exactly once.
-                Assert.Equal(unsafeTask is null ? 0 : 1, calls);
+                Assert.True(calls == (unsafeTask is null ? 0 : 1), $"execution {k} ended as without crashes, but its call without safe-rerun ran {calls} times:\n{actual}\nfailures: {await CrashWorkload.FailuresAsync(store, id)}");
                 continue;
             }
 

@@ -24,6 +24,8 @@ namespace Sirocco.Runtime.Tests.Crash;
 /// </summary>
 internal static class CrashWorkload
 {
+    private static readonly Lock SideEffectsLock = new();
+
     public const int Executions = 100;
 
     /// <summary>What an execution shows when a call without safe-rerun was lost in a crash: the only allowed difference.</summary>
@@ -97,7 +99,13 @@ internal static class CrashWorkload
 
     private static ActionResultMessage Count(RunActionRequest request, string sideEffects)
     {
-        File.AppendAllText(sideEffects, $"{request.ExecutionId} {request.ActionExecutionId}\n");
+        // One writer at a time: .NET appends by writing at the end offset it saw when opening, not with
+        // O_APPEND, so two runners appending at once could write the same offset and one line would be lost.
+        lock (SideEffectsLock)
+        {
+            File.AppendAllText(sideEffects, $"{request.ExecutionId} {request.ActionExecutionId}\n");
+        }
+
         return ScriptedRunner.Echo(request);
     }
 
