@@ -31,7 +31,7 @@ public sealed partial class DurableRuntime
         try
         {
             var command = CommandCodec.Decode(message.Kind, message.PayloadJson);
-            if (command is RunAction { SafeRerun: false } once)
+            if (command is RunAction { SafeRerun: false } once && !_options.SideEffectFreeActions.Contains(once.ActionName))
             {
                 // At most once: the SENT mark is on disk before any runner can start the call. A crash
                 // before the mark leaves the row undispatched and the call certainly not started (so

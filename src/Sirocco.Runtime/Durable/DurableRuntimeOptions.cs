@@ -77,6 +77,14 @@ public sealed class DurableRuntimeOptions
     /// </summary>
     public TimeSpan OutboxRecoveryGrace { get; set; }
 
+    /// <summary>
+    /// Actions without side effects, whose calls may run twice without harm: they are handed over like calls of a
+    /// task marked <c>safe-rerun</c>, without a commit of their own before the hand-over (their SENT mark is batched
+    /// after it), so a crash just after the hand-over runs them again instead of failing their task. Default
+    /// <c>std.noop</c>, <c>std.echo</c> and <c>std.fail</c>; ad-hoc actions built on them are not included.
+    /// </summary>
+    public IReadOnlySet<string> SideEffectFreeActions { get; set; } = new HashSet<string>(["std.noop", "std.echo", "std.fail"], StringComparer.Ordinal);
+
     /// <summary>How many times a unit that hit a deadlock or busy database is retried. Default 5.</summary>
     public int TransientRetries { get; set; } = 5;
 }

@@ -53,6 +53,25 @@ public abstract partial class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_side_effect_free_call_handed_over_just_before_a_crash_runs_again_even_without_safe_rerun()
+    {
+        // std.echo can run twice without harm: its hand-over is not preceded by a commit of its own, so a crash
+        // right after it leaves the call to be sent again rather than its task failed.
+        var echo = Workflows.Single(safeRerun: false).Replace("test.echo", "std.echo", StringComparison.Ordinal);
+        string id;
+        await using (var crashed = await RuntimeHost.StartAsync(await OpenStoreAsync(), Options("node-a"), _ => null, handOver: q => new CrashingHandOver(q)))
+        {
+            id = await crashed.StartExecutionAsync(echo, "single");
+            await WaitUntilAsync(() => crashed.Runner.Calls == 1);
+        }
+
+        await using var restarted = await StartHostAsync();
+
+        Assert.Equal("SUCCESS", await restarted.WaitAsync(id));
+        Assert.True(restarted.Runner.Calls >= 1);
+    }
+
+    [Fact]
     public async Task A_call_committed_but_never_handed_over_runs_once_after_a_crash_even_without_safe_rerun()
     {
         // A runtime that is never started decides and commits, but dispatches nothing: the state a

@@ -46,7 +46,7 @@ internal static class Workflows
         {name}:
           tasks:
             only:
-              action: std.echo output="done"
+              action: test.echo output="done"
               safe-rerun: {(safeRerun ? "true" : "false")}
         """;
 
