@@ -17,7 +17,7 @@ internal static class Completion
     public static void CheckAndComplete(Session session)
     {
         var execution = session.Workflow;
-        if (execution.State is ExecutionState.Paused || execution.State.IsCompleted() || session.CountIncompleteTasks() > 0)
+        if (execution.State is ExecutionState.Paused || execution.State.IsCompleted() || session.AnyIncompleteTask())
         {
             return;
         }

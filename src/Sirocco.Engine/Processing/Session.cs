@@ -145,6 +145,12 @@ internal sealed class Session : IExecutionState
 
     public int CountIncompleteTasks() => _stored.CountIncompleteTasks() + _incompleteDelta;
 
+    /// <summary>
+    /// True when some task is not completed. A task this decision created or changed and left incomplete
+    /// answers it without counting the stored tasks (each completion of a with-items item is such a case).
+    /// </summary>
+    public bool AnyIncompleteTask() => _tasks.Values.Any(t => !t.State.IsCompleted()) || CountIncompleteTasks() > 0;
+
     public int CountTasks() => _stored.CountTasks() + _createdTasks.Count;
 
     public ActionExecution? FindAction(string actionExecutionId) =>

@@ -31,8 +31,15 @@ internal sealed partial class SqlDurableTransaction
                     history.Add(("Task" + created.Task.State.ToMistral(), Json.Write(w => TaskLine(w, created.Task))));
                     break;
                 case TaskExecutionUpdated updated:
-                    await SaveTasksAsync([EngineRows.ToStored(updated.Task)], cancellationToken).ConfigureAwait(false);
-                    history.Add(("Task" + updated.Task.State.ToMistral(), Json.Write(w => TaskLine(w, updated.Task))));
+                    var stored = EngineRows.ToStored(updated.Task);
+                    // History tells state changes: a with-items task's progress (RUNNING to RUNNING on each item) is not one.
+                    var changed = !_taskStates.TryGetValue(stored.Id, out var before) || before != stored.State;
+                    await SaveTasksAsync([stored], cancellationToken).ConfigureAwait(false);
+                    if (changed)
+                    {
+                        history.Add(("Task" + stored.State, Json.Write(w => TaskLine(w, updated.Task))));
+                    }
+
                     break;
                 case ActionExecutionCreated created:
                     await SaveActionsAsync([EngineRows.ToStored(created.Action) with { Runner = runner }], cancellationToken).ConfigureAwait(false);

@@ -20,13 +20,13 @@ internal sealed partial class SqlDurableTransaction
         statements.Query<DurableRows.ExecutionRow>(transaction, ExecutionById, [Text("@Id", executionId)]).SingleOrDefault()?.ToStored();
 
     public StoredTask? Task(string taskExecutionId) =>
-        statements.Query<DurableRows.TaskRow>(transaction, TaskById, [Text("@Id", taskExecutionId)]).SingleOrDefault()?.ToStored();
+        statements.Query<DurableRows.TaskRow>(transaction, TaskById, [Text("@Id", taskExecutionId)]).ConvertAll(Read).SingleOrDefault();
 
     public IReadOnlyList<StoredTask> TasksNamed(string executionId, string name) =>
-        statements.Query<DurableRows.TaskRow>(transaction, TasksByName, [Text("@Id", executionId), Text("@Name", name)]).ConvertAll(r => r.ToStored());
+        statements.Query<DurableRows.TaskRow>(transaction, TasksByName, [Text("@Id", executionId), Text("@Name", name)]).ConvertAll(Read);
 
     public IReadOnlyList<StoredTask> Tasks(string executionId) =>
-        statements.Query<DurableRows.TaskRow>(transaction, TasksOfExecution, [Text("@Id", executionId)]).ConvertAll(r => r.ToStored());
+        statements.Query<DurableRows.TaskRow>(transaction, TasksOfExecution, [Text("@Id", executionId)]).ConvertAll(Read);
 
     public int CountIncompleteTasks(string executionId) =>
         (int)statements.Scalar<long>(transaction, IncompleteTaskCount, [Text("@Id", executionId)]);
@@ -39,6 +39,13 @@ internal sealed partial class SqlDurableTransaction
 
     public IReadOnlyList<StoredAction> ActionsOf(string taskExecutionId) =>
         statements.Query<DurableRows.ActionRow>(transaction, ActionsOfTask, [Text("@Id", taskExecutionId)]).ConvertAll(r => r.ToStored());
+
+    /// <summary>Remembers the state each task was read in, so its history line is written only when a decision changes it.</summary>
+    private StoredTask Read(DurableRows.TaskRow row)
+    {
+        _taskStates[row.Id] = row.State;
+        return row.ToStored();
+    }
 
     public (string Variables, string Lists)? Items(string taskExecutionId)
     {

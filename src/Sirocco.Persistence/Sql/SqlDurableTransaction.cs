@@ -19,6 +19,9 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
     // The version each execution had when a unit of this group locked it (each unit locks before it reads).
     private readonly Dictionary<string, long> _lockedVersions = new(StringComparer.Ordinal);
 
+    // The state each task had when this group last read or wrote it.
+    private readonly Dictionary<string, string> _taskStates = new(StringComparer.Ordinal);
+
     public ExecutionCache Executions => executions;
 
     public long? LockedVersion(string executionId) => _lockedVersions.TryGetValue(executionId, out var version) ? version : null;
@@ -98,6 +101,7 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         {
             options.CheckFieldSize("TaskExecution", "published", task.PublishedJson);
             await statements.ExecuteAsync(transaction, TaskUpsert, DurableRows.Parameters(task), cancellationToken).ConfigureAwait(false);
+            _taskStates[task.Id] = task.State;
         }
     }
 

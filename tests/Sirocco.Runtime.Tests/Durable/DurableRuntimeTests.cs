@@ -43,6 +43,20 @@ public abstract partial class DurableRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_history_records_a_with_items_task_changing_state_not_each_item_it_counts()
+    {
+        await using var host = await StartHostAsync();
+
+        var id = await host.StartExecutionAsync(Workflows.WithItems(6), "fan");
+
+        Assert.Equal("SUCCESS", await host.WaitAsync(id));
+        var history = await host.Store.Durable.ListEventsAsync(id, 0, 1000, default);
+        Assert.Equal(7, history.Count(e => e.Kind == "ActionCompleted"));
+        var fanLines = history.Where(e => e.Kind.StartsWith("Task", StringComparison.Ordinal) && e.PayloadJson!.Contains("\"fan\"", StringComparison.Ordinal)).Select(e => e.Kind);
+        Assert.Equal(["TaskRUNNING", "TaskSUCCESS"], fanLines);
+    }
+
+    [Fact]
     public async Task A_wait_before_timer_fires_and_the_task_runs()
     {
         await using var host = await StartHostAsync();
