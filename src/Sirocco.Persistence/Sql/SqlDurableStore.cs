@@ -42,7 +42,8 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
         return WriteAsync(
             async (connection, transaction) =>
             {
-                await OutboxMarks.MarkDispatchedAsync(connection, transaction, outboxIds, now, cancellationToken).ConfigureAwait(false);
+                using var statements = new SqlStatements(connection, keepCommands: false);
+                await OutboxMarks.MarkDispatchedAsync(statements, transaction, outboxIds, now, cancellationToken).ConfigureAwait(false);
                 return 0;
             },
             cancellationToken);

@@ -152,7 +152,7 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         await statements.ExecuteAsync(transaction, "DELETE FROM timers WHERE id = @Id", [Text("@Id", timerId)], cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken) =>
-        await OutboxMarks.MarkDispatchedAsync(Connection, transaction, outboxIds, Micros.From(options.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await OutboxMarks.MarkDispatchedAsync(statements, transaction, outboxIds, Micros.From(options.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
 
     public async Task MarkActionPendingAsync(string actionExecutionId, CancellationToken cancellationToken) =>
         await Connection.ExecuteAsync(Command("UPDATE action_executions SET runner_state = 'PENDING' WHERE id = @Id", new { Id = actionExecutionId }, cancellationToken)).ConfigureAwait(false);
@@ -168,17 +168,8 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         return true;
     }
 
-    public async Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken)
-    {
-        var deadline = heartbeatDeadline is { } d ? Micros.From(d) : (long?)null;
-        foreach (var id in actionExecutionIds)
-        {
-            await statements.ExecuteAsync(transaction,
-                "UPDATE action_executions SET runner_state = 'SENT', heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state IS NULL",
-                [Int("@Deadline", deadline), Text("@Id", id)],
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public async Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken) =>
+        await OutboxMarks.MarkSentAsync(statements, transaction, actionExecutionIds, heartbeatDeadline is { } d ? Micros.From(d) : null, cancellationToken).ConfigureAwait(false);
 
     public async Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken)
     {

@@ -34,6 +34,34 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands) 
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> once per chunk of <paramref name="ids"/>, bound as <c>@i0</c>, <c>@i1</c>, … in place
+    /// of <c>{ids}</c>, after the fixed parameters. A chunk is padded to a power of two by repeating its last id (a
+    /// repeat in an IN list changes nothing), so a handful of prepared texts serve every length. Returns the rows
+    /// affected.
+    /// </summary>
+    public async Task<int> ExecuteForIdsAsync<T>(DbTransaction transaction, string sql, IReadOnlyList<T> ids, Func<string, T, SqlParameter> parameter, SqlParameter[] fixedParameters, CancellationToken cancellationToken)
+    {
+        const int MaxChunk = 512;
+        var affected = 0;
+        foreach (var chunk in ids.Chunk(MaxChunk))
+        {
+            var length = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)chunk.Length);
+            var parameters = new SqlParameter[fixedParameters.Length + length];
+            fixedParameters.CopyTo(parameters, 0);
+            var names = new string[length];
+            for (var i = 0; i < length; i++)
+            {
+                names[i] = "@i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parameters[fixedParameters.Length + i] = parameter(names[i], chunk[Math.Min(i, chunk.Length - 1)]);
+            }
+
+            affected += await ExecuteAsync(transaction, sql.Replace("{ids}", string.Join(", ", names), StringComparison.Ordinal), parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        return affected;
+    }
+
     /// <summary>The first column of the first row, or default.</summary>
     public T? Scalar<T>(DbTransaction transaction, string sql, SqlParameter[] parameters)
     {
