@@ -106,27 +106,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await using (transaction.ConfigureAwait(false))
             {
                 var unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions);
-                foreach (var item in group)
+                if (group.Count == 1)
                 {
-                    // Savepoints as plain statements through the prepared-statement cache: the provider's
-                    // Save/Release would compile their statement again for every unit.
-                    await statements.ExecuteAsync(transaction, SaveUnit, [], CancellationToken.None).ConfigureAwait(false);
-                    try
-                    {
-                        await item.RunAsync(unit).ConfigureAwait(false);
-                        await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
-                        done.Add(item);
-                    }
-                    catch (Exception e)
-                    {
-                        // Only this unit is undone; the others of the group still commit.
-                        await statements.ExecuteAsync(transaction, UndoUnit, [], CancellationToken.None).ConfigureAwait(false);
-                        await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
-                        item.Fail(e);
-                    }
+                    await RunAloneAsync(group[0], unit, transaction, done).ConfigureAwait(false);
                 }
-
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                else
+                {
+                    await RunEachUnderSavepointAsync(group, unit, statements, transaction, done).ConfigureAwait(false);
+                }
             }
 
             Interlocked.Increment(ref _commits);
@@ -159,6 +146,49 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         await CloseAsync(statements).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>A unit alone needs no savepoint: when it fails, the whole transaction is rolled back instead.</summary>
+    private static async Task RunAloneAsync(WorkItem item, SqlDurableTransaction unit, DbTransaction transaction, List<WorkItem> done)
+    {
+        try
+        {
+            await item.RunAsync(unit).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            item.Fail(e);
+            return;
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        done.Add(item);
+    }
+
+    /// <summary>Each unit under its own savepoint, so a failing one is undone alone and the others still commit.</summary>
+    private static async Task RunEachUnderSavepointAsync(List<WorkItem> group, SqlDurableTransaction unit, SqlStatements statements, DbTransaction transaction, List<WorkItem> done)
+    {
+        foreach (var item in group)
+        {
+            // Savepoints as plain statements through the prepared-statement cache: the provider's
+            // Save/Release would compile their statement again for every unit.
+            await statements.ExecuteAsync(transaction, SaveUnit, [], CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await item.RunAsync(unit).ConfigureAwait(false);
+                await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
+                done.Add(item);
+            }
+            catch (Exception e)
+            {
+                await statements.ExecuteAsync(transaction, UndoUnit, [], CancellationToken.None).ConfigureAwait(false);
+                await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
+                item.Fail(e);
+            }
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task CloseAsync(SqlStatements statements)

@@ -10,7 +10,13 @@ namespace Sirocco.Persistence.Sql;
 internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options, ExecutionCache executions) : IDurableTransaction, IExecutionRowSource
 {
     private const string OutboxInsert = "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id";
-    private const string EventInsert = "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @Now)";
+    private static readonly (string Kind, string Payload)[] EventParameterNames =
+        [.. Enumerable.Range(0, 8).Select(i => ($"@Kind{i}", $"@Payload{i}"))];
+
+    // EventInsertTexts[n - 1] inserts n history lines.
+    private static readonly string[] EventInsertTexts =
+        [.. Enumerable.Range(1, EventParameterNames.Length).Select(n => "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES " +
+            string.Join(", ", EventParameterNames.Take(n).Select(p => $"(@ExecutionId, {p.Kind}, {p.Payload}, @Now)")))];
     private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
         "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL";
 
@@ -196,12 +202,20 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
 
     public async Task AppendEventsAsync(string executionId, IReadOnlyList<(string Kind, string? PayloadJson)> events, CancellationToken cancellationToken)
     {
+        // One statement for the lines of an event (usually two or three), ids in order as before.
         var now = Micros.From(options.Clock.GetUtcNow());
-        foreach (var (kind, payload) in events)
+        foreach (var chunk in events.Chunk(EventInsertTexts.Length))
         {
-            await statements.ExecuteAsync(transaction, EventInsert,
-                [Text("@ExecutionId", executionId), Text("@Kind", kind), Text("@Payload", payload), Int("@Now", now)],
-                cancellationToken).ConfigureAwait(false);
+            var parameters = new SqlParameter[2 + (chunk.Length * 2)];
+            parameters[0] = Text("@ExecutionId", executionId);
+            parameters[1] = Int("@Now", now);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters[2 + (i * 2)] = Text(EventParameterNames[i].Kind, chunk[i].Kind);
+                parameters[3 + (i * 2)] = Text(EventParameterNames[i].Payload, chunk[i].PayloadJson);
+            }
+
+            await statements.ExecuteAsync(transaction, EventInsertTexts[chunk.Length - 1], parameters, cancellationToken).ConfigureAwait(false);
         }
     }
 

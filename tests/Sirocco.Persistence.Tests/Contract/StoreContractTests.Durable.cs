@@ -64,6 +64,31 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_failing_unit_alone_in_its_commit_leaves_no_trace_and_the_next_unit_still_commits()
+    {
+        // Awaited one by one, each unit is alone in its group (no savepoint): the failure rolls back the transaction.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Durable.ExecuteAsync<int>(
+            async (tx, ct) =>
+            {
+                await tx.SaveExecutionAsync(Execution("undone-alone"), ct);
+                await tx.AppendOutboxAsync([new NewOutboxMessage("undone-alone", "RunAction", "{}")], ct);
+                throw new InvalidOperationException("engine bug");
+            },
+            default));
+        await Store.Durable.ExecuteAsync(
+            async (tx, ct) =>
+            {
+                await tx.SaveExecutionAsync(Execution("after-alone"), ct);
+                return 0;
+            },
+            default);
+
+        Assert.Null(await Store.Executions.GetWorkflowExecutionAsync("undone-alone", default));
+        Assert.NotNull(await Store.Executions.GetWorkflowExecutionAsync("after-alone", default));
+        Assert.Empty(await Store.Durable.ListUndispatchedAsync(10, default));
+    }
+
+    [Fact]
     public async Task Concurrent_callers_share_commits()
     {
         var writer = GroupWriter();
