@@ -10,4 +10,11 @@ namespace Sirocco.Engine.Events;
 /// <param name="ExecutionId">The execution to stop.</param>
 /// <param name="State">SUCCESS or ERROR.</param>
 /// <param name="Message">Becomes the execution's <c>state_info</c>.</param>
-public sealed record StopExecution(string ExecutionId, ExecutionState State, string? Message = null) : EngineEvent(ExecutionId);
+public sealed record StopExecution(string ExecutionId, ExecutionState State, string? Message = null) : EngineEvent(ExecutionId)
+{
+    /// <summary>
+    /// End in ERROR with an empty output instead of the evaluated one: the runtime's last resort when the
+    /// decision of an event could not be stored because a field (the output, a publish) was over the size limit.
+    /// </summary>
+    public bool WithoutOutput { get; init; }
+}

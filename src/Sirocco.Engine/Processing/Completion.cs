@@ -39,6 +39,9 @@ internal static class Completion
     }
 
     /// <summary>The <c>fail</c> and <c>succeed</c> engine commands: end now, whatever still runs.</summary>
+    /// <summary>Ends the execution in ERROR with an empty output, whatever its output sections say.</summary>
+    public static void FailWithoutOutput(Session session, string? message) => Finish(session, ExecutionState.Error, message, DictValue.Empty);
+
     public static void Stop(Session session, ExecutionState state, string? message)
     {
         var tasks = session.Tasks().ToList();

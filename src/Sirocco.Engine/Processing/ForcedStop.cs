@@ -37,7 +37,15 @@ internal static class ForcedStop
             return;
         }
 
-        Completion.Stop(session, target, stop.Message);
+        if (stop.WithoutOutput && target == ExecutionState.Error)
+        {
+            Completion.FailWithoutOutput(session, stop.Message);
+        }
+        else
+        {
+            Completion.Stop(session, target, stop.Message);
+        }
+
         var taskState = target == ExecutionState.Error ? ExecutionState.Error : ExecutionState.Cancelled;
         var reason = stop.Message ?? $"Workflow execution was forced to {target.ToMistral()}.";
         foreach (var task in session.Tasks().Where(t => !t.State.IsCompleted()).ToList())

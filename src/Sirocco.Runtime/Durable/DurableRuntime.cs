@@ -104,6 +104,15 @@ public sealed partial class DurableRuntime : IAsyncDisposable
             {
                 LogTransientRetry(_logger, @event.ExecutionId, e.Message);
             }
+            catch (FieldTooLargeException e) when (@event is not (StartWorkflow or StopExecution { WithoutOutput: true }))
+            {
+                // The decision cannot be stored (an output or a publish over Limits' field size). Leaving the
+                // execution RUNNING would strand it: it ends in ERROR instead, its open work closed and a parent
+                // told, without the output that did not fit (Mistral: "Failed to handle action completion").
+                LogFieldTooLarge(_logger, @event.ExecutionId, e.Message);
+                var what = @event is ActionCompleted ? "action completion" : @event.GetType().Name;
+                return await SubmitAsync(new StopExecution(@event.ExecutionId, ExecutionState.Error, $"Failed to handle {what} [error={e.Message}]") { WithoutOutput = true }, null, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -227,6 +236,9 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         _specs.Remember(@event.ExecutionId, spec);
         return spec;
     }
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "An event of execution {ExecutionId} could not be stored ({Reason}); the execution is failed")]
+    private static partial void LogFieldTooLarge(ILogger logger, string executionId, string reason);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Retrying an event of execution {ExecutionId} after a transient database error: {Reason}")]
     private static partial void LogTransientRetry(ILogger logger, string executionId, string reason);

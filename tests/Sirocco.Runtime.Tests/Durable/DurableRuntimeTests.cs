@@ -118,6 +118,26 @@ public abstract partial class DurableRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_workflow_output_over_the_size_limit_fails_the_execution_instead_of_stranding_it()
+    {
+        // Each publish fits; the final context, the workflow's output, does not.
+        StoreOptions.MaxFieldBytes = 1024;
+        var half = new string('x', 600);
+        var yaml = "version: '2.0'\nbig:\n  tasks:\n    a:\n      action: test.echo\n      publish:\n        a: " + half +
+            "\n      on-success: b\n    b:\n      action: test.echo\n      publish:\n        b: " + half + "\n";
+        await using var host = await StartHostAsync();
+
+        var id = await host.StartExecutionAsync(yaml, "big");
+
+        Assert.Equal("ERROR", await host.WaitAsync(id));
+        var execution = await host.Store.Executions.GetWorkflowExecutionAsync(id, default);
+        Assert.StartsWith("Failed to handle action completion [error=Field size limit exceeded [class=WorkflowExecution, field=output", execution!.StateInfo, StringComparison.Ordinal);
+        Assert.Equal("{}", execution.OutputJson);
+        var tasks = await host.Store.Executions.ListTaskExecutionsAsync(new ListQuery { Filters = [FieldFilter.Equal("workflow_execution_id", id)], SortKeys = ["name"] }, default);
+        Assert.Equal(["SUCCESS", "ERROR"], tasks.Select(t => t.State));
+    }
+
+    [Fact]
     public async Task Starting_the_same_execution_twice_is_a_duplicate_not_a_second_run()
     {
         await using var host = await StartHostAsync();
