@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Sirocco.Persistence;
 using Sirocco.Persistence.Postgres;
+using Sirocco.Persistence.Querying;
 using Sirocco.Persistence.Tests.Infrastructure;
 using Sirocco.Transport.Tests.Support;
 using Xunit.Abstractions;
@@ -61,7 +62,9 @@ public sealed class FullTopologyTests(RabbitMqBroker broker, PostgresCluster pos
                 child: <% task().result %>
         """;
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    // Generous: CI runs the other test projects at the same time on 2 cores, and every process reconnects
+    // to the restarted broker with a back-off.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task OneApiTwoEnginesTwoExecutors_200MixedExecutions_EndAsUninterruptedThroughKillsAndABrokerRestart()
@@ -182,14 +185,27 @@ public sealed class FullTopologyTests(RabbitMqBroker broker, PostgresCluster pos
     private static async Task<(string State, string? Output, string? StateInfo)> FinishAsync(ISiroccoStore store, string id)
     {
         (string State, string? Output, string? StateInfo) result = default;
-        await Poll.UntilAsync(
-            async () =>
-            {
-                var stored = await store.Executions.GetWorkflowExecutionAsync(id, default);
-                result = (stored?.State ?? "", stored?.OutputJson, stored?.StateInfo);
-                return stored is { State: "SUCCESS" or "ERROR" or "CANCELLED" };
-            },
-            Deadline);
+        try
+        {
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var stored = await store.Executions.GetWorkflowExecutionAsync(id, default);
+                    result = (stored?.State ?? "", stored?.OutputJson, stored?.StateInfo);
+                    return stored is { State: "SUCCESS" or "ERROR" or "CANCELLED" };
+                },
+                Deadline);
+        }
+        catch (TimeoutException)
+        {
+            // Say where it stands, so a stuck execution can be told from a slow machine.
+            var tasks = await store.Executions.ListTaskExecutionsAsync(new ListQuery { Filters = [FieldFilter.Equal("workflow_execution_id", id)] }, default);
+            var actions = await store.Executions.ListActionExecutionsAsync(new ListQuery { Filters = [FieldFilter.Equal("task_execution_id", tasks.FirstOrDefault(t => t.State != "SUCCESS")?.Id ?? "")] }, includeOutput: false, default);
+            throw new TimeoutException($"execution {id} still {result.State} after {Deadline}: tasks " +
+                string.Join(", ", tasks.Select(t => $"{t.Name} {t.State}")) + "; actions of the first open task: " +
+                string.Join(", ", actions.Select(a => $"{a.Name} {a.Id} {a.State}")));
+        }
+
         return result;
     }
 }
