@@ -10,6 +10,9 @@ namespace Sirocco.Persistence.Sql;
 internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options, ExecutionCache executions) : IDurableTransaction, IExecutionRowSource
 {
     private const string OutboxInsert = "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id";
+    private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
+        "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL";
+
     private static readonly (string Kind, string Payload)[] EventParameterNames =
         [.. Enumerable.Range(0, 8).Select(i => ($"@Kind{i}", $"@Payload{i}"))];
 
@@ -17,8 +20,6 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
     private static readonly string[] EventInsertTexts =
         [.. Enumerable.Range(1, EventParameterNames.Length).Select(n => "INSERT INTO execution_events (execution_id, kind, payload, created_at) VALUES " +
             string.Join(", ", EventParameterNames.Take(n).Select(p => $"(@ExecutionId, {p.Kind}, {p.Payload}, @Now)")))];
-    private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
-        "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at, locked_until = NULL, locked_by = NULL";
 
     private readonly string _lockExecution = $"SELECT version FROM workflow_executions WHERE id = @Id{dialect.ForUpdate}";
 
@@ -54,17 +55,14 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
 
     public Task<bool> LockExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
-        var version = statements.Scalar<long?>(transaction, _lockExecution, [Text("@Id", executionId)]);
-        if (version is { } v)
+        _lockedVersions.Remove(executionId);
+        if (statements.Scalar<long?>(transaction, _lockExecution, [Text("@Id", executionId)]) is not { } version)
         {
-            _lockedVersions[executionId] = v;
-        }
-        else
-        {
-            _lockedVersions.Remove(executionId);
+            return System.Threading.Tasks.Task.FromResult(false);
         }
 
-        return System.Threading.Tasks.Task.FromResult(version is not null);
+        _lockedVersions[executionId] = version;
+        return System.Threading.Tasks.Task.FromResult(true);
     }
 
     public async Task<ExecutionSnapshot?> LoadExecutionAsync(string executionId, CancellationToken cancellationToken)
