@@ -59,7 +59,12 @@ public sealed partial class ActionRunner
     /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        // Two limits: actions running at once, and deliveries in hand (running, or finished and waiting for
+        // the engine to store their result). A run slot is given back as soon as the action returns, so
+        // while results are being stored the next actions already run and the engine can commit many
+        // results at once instead of one commit per run slot.
         using var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        using var inHand = new SemaphoreSlim(_options.MaxConcurrency + _options.MaxUnreportedResults);
         var inFlight = new ConcurrentDictionary<Task, bool>();
         var heartbeats = _options.HeartbeatInterval > TimeSpan.Zero ? HeartbeatLoopAsync(stoppingToken) : Task.CompletedTask;
 
@@ -69,15 +74,19 @@ public sealed partial class ActionRunner
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await inHand.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var slot = new RunSlot(slots);
                 ITaskDelivery delivery;
                 try
                 {
+                    await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    slot.Taken();
                     delivery = await _queue.DequeueAsync(_options.Target, stoppingToken).ConfigureAwait(false);
                 }
                 catch
                 {
-                    slots.Release();
+                    slot.Release();
+                    inHand.Release();
                     throw;
                 }
 
@@ -85,21 +94,23 @@ public sealed partial class ActionRunner
                 {
                     // Handed over while stopping (possibly a request this runner just gave back): leave it to the next runner.
                     await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
-                    slots.Release();
+                    slot.Release();
+                    inHand.Release();
                     break;
                 }
 
-                // The slot is released inside the awaited task, so it is never released after `slots` is disposed.
+                // Both are released inside the awaited task, so never after the semaphores are disposed.
                 var work = Task.Run(
                     async () =>
                     {
                         try
                         {
-                            await HandleSafelyAsync(delivery, stoppingToken).ConfigureAwait(false);
+                            await HandleSafelyAsync(delivery, slot, stoppingToken).ConfigureAwait(false);
                         }
                         finally
                         {
-                            slots.Release();
+                            slot.Release();
+                            inHand.Release();
                         }
                     },
                     CancellationToken.None);
@@ -148,11 +159,11 @@ public sealed partial class ActionRunner
     /// Handles a delivery; a fault of the runner itself (not of the action) is logged and reported as an
     /// error once, so that the request neither vanishes silently nor comes back forever.
     /// </summary>
-    private async Task HandleSafelyAsync(ITaskDelivery delivery, CancellationToken stoppingToken)
+    private async Task HandleSafelyAsync(ITaskDelivery delivery, RunSlot slot, CancellationToken stoppingToken)
     {
         try
         {
-            await HandleAsync(delivery, stoppingToken).ConfigureAwait(false);
+            await HandleAsync(delivery, slot, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -178,13 +189,14 @@ public sealed partial class ActionRunner
         }
     }
 
-    private async Task HandleAsync(ITaskDelivery delivery, CancellationToken stoppingToken)
+    private async Task HandleAsync(ITaskDelivery delivery, RunSlot slot, CancellationToken stoppingToken)
     {
         var request = delivery.Request;
         var id = request.ActionExecutionId;
         if (_finished.TryGet(id, out var previous))
         {
             _logger.LogDuplicate(id, "finished");
+            slot.Release();
             await ReportAndAckAsync(delivery, previous!).ConfigureAwait(false);
             return;
         }
@@ -208,6 +220,9 @@ public sealed partial class ActionRunner
             }
 
             _finished.Add(result);
+
+            // The action is done: its slot runs the next one while this result is being stored.
+            slot.Release();
             await ReportAndAckAsync(delivery, result).ConfigureAwait(false);
         }
         finally

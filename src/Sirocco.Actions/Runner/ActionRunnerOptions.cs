@@ -11,6 +11,14 @@ public sealed class ActionRunnerOptions
     /// <summary>Actions run at the same time. Default: the number of processors.</summary>
     public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Finished actions whose results may wait for the engine to store them while the runner takes further
+    /// requests (a request is acknowledged only once its result is stored). The engine stores results that
+    /// arrive together in one commit, so this window, not <see cref="MaxConcurrency"/>, bounds how many it can
+    /// share. Default 256.
+    /// </summary>
+    public int MaxUnreportedResults { get; set; } = 256;
+
     /// <summary>How often running actions are reported alive; zero turns heartbeats off. Default 15 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -26,6 +34,7 @@ public sealed class ActionRunnerOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxUnreportedResults, nameof(MaxUnreportedResults));
         ArgumentOutOfRangeException.ThrowIfLessThan(HeartbeatInterval, TimeSpan.Zero, nameof(HeartbeatInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(RememberedResults, 1, nameof(RememberedResults));
         ArgumentException.ThrowIfNullOrEmpty(Target, nameof(Target));
