@@ -5,7 +5,9 @@ using Sirocco.Persistence.Sql;
 namespace Sirocco.Persistence.Sqlite;
 
 /// <summary>
-/// SQLite: every connection runs with <c>synchronous=FULL</c> (a commit is on disk before it returns),
+/// SQLite: every connection runs with <c>synchronous=FULL</c> (a commit is on disk before it returns) —
+/// except the group-commit writer's, which commits with <c>NORMAL</c> and has its log synced by
+/// <see cref="WalSync"/> before anything it wrote is acknowledged —
 /// foreign keys on, a busy timeout and temporary tables and statement journals in memory (not in temp files
 /// opened and unlinked per statement); the file is in WAL mode (set once, it persists), so readers
 /// never block the single writer.
@@ -42,6 +44,23 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    public override async Task<IDeferredSync?> DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Only a file in WAL mode: with a rollback journal, NORMAL could lose more than the last commits.
+        var sqlite = (SqliteConnection)connection;
+        await using var mode = sqlite.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        var journal = await mode.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(sqlite.DataSource) || !File.Exists(sqlite.DataSource))
+        {
+            return null;
+        }
+
+        mode.CommandText = "PRAGMA synchronous=NORMAL";
+        await mode.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return new WalSync(sqlite.DataSource + "-wal");
     }
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -39,6 +39,14 @@ public interface IDurableTransaction
     /// <summary>Inserts or replaces action executions (checks input and output sizes).</summary>
     Task SaveActionsAsync(IReadOnlyList<StoredAction> actions, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="callback"/> as soon as this unit's group has committed — on SQLite before that commit
+    /// is synced to disk, while the writer syncs it in the background. Only for work whose every effect goes
+    /// through a later unit of this store (which is synced after this one), so nothing outside can see it before
+    /// this commit is durable. Not run when the unit or its group fails.
+    /// </summary>
+    void AfterCommit(Action callback);
+
     /// <summary>Appends commands to the outbox; returns them with their ids for dispatch after commit.</summary>
     Task<IReadOnlyList<OutboxMessage>> AppendOutboxAsync(IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken);
 

@@ -9,9 +9,12 @@ namespace Sirocco.Persistence.Sql;
 /// Group commit: units of work from concurrent callers queue up while the previous commit is being
 /// flushed, then all of them run in the next transaction, each under its own savepoint, and share
 /// one commit (one fsync). A caller's task completes only after that commit returned, so
-/// "acknowledged" always means "on disk" while the flush cost is divided by the group size.
+/// "acknowledged" always means "on disk" while the flush cost is divided by the group size. Where the
+/// dialect can defer the flush (SQLite in WAL mode), the writer does not wait for it: it hands the
+/// committed group to a sync loop and starts on the next group while the disk syncs, and the callers of
+/// the group are released only after the sync (<see cref="IDeferredSync"/>).
 /// </summary>
-internal sealed class GroupCommitWriter : IAsyncDisposable
+internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
     private const string SaveUnit = "SAVEPOINT unit";
     private const string ReleaseUnit = "RELEASE SAVEPOINT unit";
@@ -30,6 +33,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _options = options;
         _maxGroupSize = maxGroupSize;
         _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync)).ToArray();
+        _syncLoop = Task.Run(SyncLoopAsync);
     }
 
     private long _commits;
@@ -56,6 +60,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _syncs.Writer.TryComplete();
+        await _syncLoop.ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -101,7 +107,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var done = new List<WorkItem>(group.Count);
         try
         {
-            statements ??= new SqlStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false), keepCommands: _dialect.SingleWriter);
+            if (statements is null)
+            {
+                statements = new SqlStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false), keepCommands: _dialect.SingleWriter);
+                statements.DeferredSync = _dialect.SingleWriter ? await _dialect.DeferSyncAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false) : null;
+            }
+
             var transaction = await _dialect.BeginWriteAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -114,13 +125,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     await RunEachUnderSavepointAsync(group, unit, statements, transaction, done).ConfigureAwait(false);
                 }
+
+                unit.RunAfterCommit();
             }
 
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _units, done.Count);
-            foreach (var item in done)
+            if (statements.DeferredSync is { } sync)
             {
-                item.Complete();
+                _syncs.Writer.TryWrite(new SyncBatch(sync, done));
+            }
+            else
+            {
+                foreach (var item in done)
+                {
+                    item.Complete();
+                }
             }
         }
         catch (Exception e)
@@ -158,6 +178,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception e)
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            unit.DropAfterCommit(0);
             item.Fail(e);
             return;
         }
@@ -174,6 +195,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             // Savepoints as plain statements through the prepared-statement cache: the provider's
             // Save/Release would compile their statement again for every unit.
             await statements.ExecuteAsync(transaction, SaveUnit, [], CancellationToken.None).ConfigureAwait(false);
+            var mark = unit.AfterCommitMark;
             try
             {
                 await item.RunAsync(unit).ConfigureAwait(false);
@@ -184,6 +206,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 await statements.ExecuteAsync(transaction, UndoUnit, [], CancellationToken.None).ConfigureAwait(false);
                 await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
+                unit.DropAfterCommit(mark);
                 item.Fail(e);
             }
         }
@@ -191,8 +214,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task CloseAsync(SqlStatements statements)
+    private async Task CloseAsync(SqlStatements statements)
     {
+        if (statements.DeferredSync is { } sync)
+        {
+            // After the groups already handed to it: the sync loop disposes the handle once they are synced.
+            _syncs.Writer.TryWrite(new SyncBatch(sync, [], Last: true));
+        }
+
         statements.Dispose();
         await statements.Connection.DisposeAsync().ConfigureAwait(false);
     }

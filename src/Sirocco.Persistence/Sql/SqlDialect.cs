@@ -36,6 +36,14 @@ internal abstract class SqlDialect
     public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Lets a writer connection commit without waiting for the disk and returns what makes its commits
+    /// durable afterwards (the group-commit writer calls it off its own thread, before acknowledging); null
+    /// when the database cannot do that safely, and then every commit is durable when it returns.
+    /// </summary>
+    public virtual Task<IDeferredSync?> DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IDeferredSync?>(null);
+
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 }

@@ -29,7 +29,25 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
     // The state each task had when this group last read or wrote it.
     private readonly Dictionary<string, string> _taskStates = new(StringComparer.Ordinal);
 
+    // Callbacks of the group's units, run once the group has committed.
+    private readonly List<Action> _afterCommit = [];
+
     public ExecutionCache Executions => executions;
+
+    public void AfterCommit(Action callback) => _afterCommit.Add(callback);
+
+    /// <summary>How many callbacks are registered: a failed unit's own are dropped back to this mark.</summary>
+    internal int AfterCommitMark => _afterCommit.Count;
+
+    internal void DropAfterCommit(int mark) => _afterCommit.RemoveRange(mark, _afterCommit.Count - mark);
+
+    internal void RunAfterCommit()
+    {
+        foreach (var callback in _afterCommit)
+        {
+            callback();
+        }
+    }
 
     public long? LockedVersion(string executionId) => _lockedVersions.TryGetValue(executionId, out var version) ? version : null;
 

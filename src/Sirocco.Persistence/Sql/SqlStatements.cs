@@ -18,6 +18,9 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands) 
 
     public DbConnection Connection => connection;
 
+    /// <summary>Syncs this connection's commits when it commits without waiting for the disk; owned by the writer's sync loop.</summary>
+    public IDeferredSync? DeferredSync { get; set; }
+
     /// <summary>Runs a statement; the parameters must come in the same order every time for one text.</summary>
     public async Task<int> ExecuteAsync(DbTransaction transaction, string sql, SqlParameter[] parameters, CancellationToken cancellationToken)
     {

@@ -24,6 +24,19 @@ namespace Sirocco.Runtime.Durable;
 /// </summary>
 public sealed partial class DurableRuntime : IAsyncDisposable
 {
+    /// <summary>
+    /// Commands handed on as soon as their decision commits, without waiting for the commit to reach the disk
+    /// (SQLite syncs it in the background): everything they lead to goes through later writes of the same
+    /// store — a result, a SENT mark or a child's start — and those are acknowledged only once synced, which
+    /// syncs this commit too. Only a call safe to rerun can run on a decision a power cut then loses; one
+    /// without safe-rerun commits its SENT mark first. Completion (a waiting caller) and cancellation (a
+    /// runner) are seen outside, so they wait for the disk.
+    /// </summary>
+    private static readonly HashSet<string> HandedOnAtCommit = new(StringComparer.Ordinal)
+    {
+        nameof(RunAction), nameof(StartSubworkflow), nameof(NotifyParent), nameof(SignalSubworkflow),
+    };
+
     private int _disposed;
     private readonly ISiroccoStore _store;
     private readonly WorkflowEngine _engine;
@@ -191,7 +204,19 @@ public sealed partial class DurableRuntime : IAsyncDisposable
             _timerWake.Release();
         }
 
-        return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, outbox);
+        var early = outbox.Where(m => HandedOnAtCommit.Contains(m.Kind)).ToList();
+        if (early.Count > 0)
+        {
+            tx.AfterCommit(() =>
+            {
+                foreach (var message in early)
+                {
+                    _dispatch.Writer.TryWrite(message);
+                }
+            });
+        }
+
+        return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, early.Count == 0 ? outbox : [.. outbox.Where(m => !HandedOnAtCommit.Contains(m.Kind))]);
     }
 
     /// <summary>
