@@ -34,7 +34,7 @@ try
     await using (var sqlite = await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = Path.Combine(folder.FullName, "sirocco.db") }, default))
     {
         var (tasks, events) = await RoundsAsync(() => TransitionBench.RunAsync(sqlite, executions, chainLength));
-        results.Add(Line("SQLite (WAL, synchronous=FULL)", rawSqlite, tasks, events));
+        results.Add(Line("SQLite (WAL; raw: synchronous=FULL)", rawSqlite, tasks, events));
     }
 
     if (databases != "sqlite")

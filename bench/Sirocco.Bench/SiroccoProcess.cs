@@ -6,7 +6,7 @@ namespace Sirocco.Bench;
 
 /// <summary>
 /// A Sirocco server this harness starts: <c>./sirocco server</c> in a fresh temporary folder, so its
-/// <c>sirocco.db</c> (default SQLite, synchronous=FULL) lands there and can be measured; stopped and
+/// <c>sirocco.db</c> (default SQLite, every acknowledged write synced) lands there and can be measured; stopped and
 /// removed on dispose.
 /// </summary>
 internal sealed class SiroccoProcess : IDisposable
