@@ -104,10 +104,17 @@ public abstract partial class DurableRuntimeTests
         await WaitUntilAsync(() => host.Runner.Calls == 2);
         await WaitUntilAsync(async () => (await host.Store.Durable.ListLostActionsAsync("node-a", 10, default)).Count == 2);
 
-        clock.Advance(options.FirstHeartbeatTimeout - TimeSpan.FromSeconds(1));
+        // The unsafe call was claimed, so it left the queue: one heartbeat timeout. The safe one, merely SENT,
+        // might still wait in a queue: the first-heartbeat grace.
+        clock.Advance(options.ActionHeartbeatTimeout!.Value - TimeSpan.FromSeconds(1));
         Assert.Equal(0, await host.Runtime.CheckHeartbeatsAsync(default));
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(2, await host.Runtime.CheckHeartbeatsAsync(default));
+        Assert.Equal(1, await host.Runtime.CheckHeartbeatsAsync(default));
+        Assert.Equal("ERROR", await host.WaitAsync(unsafeId));
+        clock.Advance(options.FirstHeartbeatTimeout - options.ActionHeartbeatTimeout!.Value - TimeSpan.FromSeconds(2));
+        Assert.Equal(0, await host.Runtime.CheckHeartbeatsAsync(default));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await host.Runtime.CheckHeartbeatsAsync(default));
 
         Assert.Equal("ERROR", await host.WaitAsync(unsafeId));
         Assert.Equal("SUCCESS", await host.WaitAsync(safeId));
