@@ -17,8 +17,9 @@ public abstract partial class DurableRuntimeTests
     [Fact]
     public async Task A_call_without_safe_rerun_handed_over_just_before_a_crash_is_failed_not_run_again()
     {
-        // The server dies after the runner got the request and before the hand-over was recorded: the
-        // call may have started, so the restarted server must not send it again.
+        // The server dies after the runner got (and claimed) the request and before the hand-over was
+        // recorded: the call may have started, so it is reported lost, and the copy the restarted server
+        // sends again loses its claim.
         CrashingHandOver? handOver = null;
         string id;
         await using (var crashed = await RuntimeHost.StartAsync(await OpenStoreAsync(), Options("node-a"), _ => null, handOver: q => handOver = new CrashingHandOver(q)))
