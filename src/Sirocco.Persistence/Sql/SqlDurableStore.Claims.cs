@@ -9,11 +9,12 @@ internal sealed partial class SqlDurableStore
     // Few executions at a time keep the statement short; recovery pages through them.
     private const int ExecutionIdsPerStatement = 100;
 
+    // A SENT call with a claimed_by was marked by a version before claims (migration 0020): it may have started.
     public Task<IReadOnlyList<StoredAction>> ListUnclaimedActionsAsync(string runner, int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<StoredAction>>(
             async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
                 new CommandDefinition(
-                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state = 'SENT' ORDER BY created_at, id LIMIT @Limit",
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state = 'SENT' AND claimed_by IS NULL ORDER BY created_at, id LIMIT @Limit",
                     new { Runner = runner, Limit = limit },
                     cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => r.ToStored()).ToList(),

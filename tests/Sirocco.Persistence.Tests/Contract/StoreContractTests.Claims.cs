@@ -77,6 +77,19 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_call_marked_SENT_before_claims_existed_is_not_listed_as_unclaimed_but_can_still_be_claimed()
+    {
+        // Migration 0020 tags them: such a call was marked before its hand-over and may have started.
+        await SaveRunningActionAsync("old");
+        await MarkSentAsync(["old"], null);
+        await Store.Durable.ExecuteAsync((tx, ct) => tx.ExecuteSqlAsync("UPDATE action_executions SET claimed_by = '(sent before claims)' WHERE id = @Id", [new("@Id", "old")], ct), default);
+
+        Assert.Empty(await Store.Durable.ListUnclaimedActionsAsync("node-a", 10, default));
+        Assert.Equal(["old"], (await Store.Durable.ListLostActionsAsync("node-a", 10, default)).Select(a => a.Id));
+        Assert.True(await ClaimAsync("old", "runner-1"));
+    }
+
+    [Fact]
     public async Task Outbox_rows_of_a_kind_are_listed_by_execution_dispatched_or_not()
     {
         var appended = await Store.Durable.ExecuteAsync(
