@@ -11,6 +11,9 @@ internal sealed class CountingResultSink(IActionResultSink inner) : IActionResul
     /// <summary>Results reported (and confirmed by the broker) so far, by kind.</summary>
     public IReadOnlyDictionary<ActionResultKind, long> Reported => _reported;
 
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        inner.ClaimAsync(actionExecutionId, claimant, cancellationToken);
+
     public async ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);

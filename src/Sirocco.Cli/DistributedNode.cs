@@ -29,6 +29,8 @@ internal sealed class DistributedNode(
     private EngineRequestPump? _requestPump;
     private RabbitMqTaskQueue? _runnerQueue;
     private RabbitMqActionResultQueue? _runnerResults;
+    private RabbitMqActionClaims? _claims;
+    private RabbitMqClaimServer? _claimServer;
     private ActionRunner? _runner;
     private CountingResultSink? _reported;
     private bool _stopped;
@@ -51,6 +53,11 @@ internal sealed class DistributedNode(
             _requestPump = new EngineRequestPump(_requests, runtime, loggers.CreateLogger<EngineRequestPump>());
             var requestPump = _requestPump;
             _loops.Add(Task.Run(() => requestPump.RunAsync(_stopping.Token), CancellationToken.None));
+
+            // Executors claim a call before starting it; they have no database, so an engine answers.
+            _claimServer = new RabbitMqClaimServer(connection, runtime.ClaimActionAsync);
+            var claimServer = _claimServer;
+            _loops.Add(Task.Run(() => claimServer.RunAsync(_stopping.Token), CancellationToken.None));
         }
 
         if (roles.Contains(ServerRoles.Scheduler))
@@ -62,7 +69,20 @@ internal sealed class DistributedNode(
         if (roles.Contains(ServerRoles.Executor))
         {
             _runnerQueue = new RabbitMqTaskQueue(connection);
-            _runnerResults = new RabbitMqActionResultQueue(connection);
+            // Claims go straight to the runtime when this process has one (and so the database), else to an engine.
+            Func<string, string, CancellationToken, ValueTask<bool>> claim;
+            if (runtime is not null)
+            {
+                var local = runtime;
+                claim = (id, claimant, ct) => new ValueTask<bool>(local.ClaimActionAsync(id, claimant, ct));
+            }
+            else
+            {
+                _claims = new RabbitMqActionClaims(connection);
+                claim = _claims.ClaimAsync;
+            }
+
+            _runnerResults = new RabbitMqActionResultQueue(connection, claim: claim);
             _reported = new CountingResultSink(_runnerResults);
             _runner = new ActionRunner(
                 new ActionRegistry().AddStandardActions(),
@@ -105,6 +125,7 @@ internal sealed class DistributedNode(
         {
             queues.Add(connection.Names.Results);
             queues.Add(connection.Names.EngineRequests);
+            queues.Add(connection.Names.Claims);
         }
 
         if (roles.Contains(ServerRoles.Executor))
@@ -171,6 +192,8 @@ internal sealed class DistributedNode(
         await DisposeIfAsync(_requests).ConfigureAwait(false);
         await DisposeIfAsync(_runnerResults).ConfigureAwait(false);
         await DisposeIfAsync(_runnerQueue).ConfigureAwait(false);
+        await DisposeIfAsync(_claims).ConfigureAwait(false);
+        await DisposeIfAsync(_claimServer).ConfigureAwait(false);
         _stopping.Dispose();
     }
 

@@ -10,8 +10,8 @@ using Sirocco.Transport.RabbitMq;
 namespace Sirocco.Cli;
 
 /// <summary>
-/// <c>sirocco server --roles executor</c>: runs actions from the broker and reports results to it. Needs
-/// only the broker address and credentials — no database — so it can live next to the systems it calls.
+/// <c>sirocco server --roles executor</c>: runs actions from the broker and reports results to it (claims of calls
+/// that must not run twice go to an engine as requests with a reply). Needs only the broker address and credentials — no database — so it can live next to the systems it calls.
 /// With <c>--urls</c> it serves <c>/health</c> (broker connection, running actions) for the orchestrator.
 /// </summary>
 internal static class ExecutorRole
@@ -32,7 +32,9 @@ internal static class ExecutorRole
         };
         await using var connection = new RabbitMqConnection(options, loggers);
         await using var queue = new RabbitMqTaskQueue(connection);
-        await using var results = new RabbitMqActionResultQueue(connection);
+        // Claims travel to an engine as requests with a reply: this process has no database.
+        await using var claims = new RabbitMqActionClaims(connection);
+        await using var results = new RabbitMqActionResultQueue(connection, claim: claims.ClaimAsync);
         MetricsText.EnsureListening();
         var reported = new CountingResultSink(results);
         var runner = new ActionRunner(

@@ -16,6 +16,12 @@ public sealed class QueueNames(string prefix)
     /// <summary>The queue where API nodes hand state-changing requests (start, completion, pause…) to any engine.</summary>
     public string EngineRequests => $"{prefix}.engine-requests";
 
+    /// <summary>
+    /// The queue where runners (executors, which have no database) claim a call before starting it, answered by
+    /// any engine. Apart from <see cref="EngineRequests"/> so that claims never wait behind API traffic.
+    /// </summary>
+    public string Claims => $"{prefix}.claims";
+
     /// <summary>The private queue on which one API process receives the engines' answers.</summary>
     public string Replies(string client) => $"{prefix}.replies.{client}";
 

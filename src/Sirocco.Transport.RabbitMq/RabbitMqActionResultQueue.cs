@@ -7,7 +7,8 @@ namespace Sirocco.Transport.RabbitMq;
 /// The result path on RabbitMQ: executors report into one durable queue (<c>{prefix}.results</c>) and any
 /// engine node takes the next result from it — ordering per execution is the engine's business (its
 /// per-execution lock), not the queue's. Reports return after the broker's confirm, so an executor
-/// acknowledges its request only once the result is safe.
+/// acknowledges its request only once the result is safe. Claims are not a queue's business: the broker holds no
+/// state of calls, so they go through the claim function given (the executor's request/reply path to an engine).
 /// </summary>
 public sealed class RabbitMqActionResultQueue : IActionResultSink, IActionResultSource, IAsyncDisposable
 {
@@ -15,15 +16,24 @@ public sealed class RabbitMqActionResultQueue : IActionResultSink, IActionResult
     private readonly ushort _prefetch;
     private readonly ILogger _logger;
     private readonly Lazy<QueueConsumer> _consumer;
+    private readonly Func<string, string, CancellationToken, ValueTask<bool>>? _claim;
 
-    /// <summary>Uses a shared connection; <paramref name="prefetch"/> overrides the connection's option for receiving.</summary>
-    public RabbitMqActionResultQueue(RabbitMqConnection connection, ushort? prefetch = null)
+    /// <summary>
+    /// Uses a shared connection; <paramref name="prefetch"/> overrides the connection's option for receiving;
+    /// <paramref name="claim"/> answers a runner's claims (without it, an engine-side queue, claims are refused).
+    /// </summary>
+    public RabbitMqActionResultQueue(RabbitMqConnection connection, ushort? prefetch = null, Func<string, string, CancellationToken, ValueTask<bool>>? claim = null)
     {
+        _claim = claim;
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _prefetch = prefetch ?? connection.Options.Prefetch;
         _logger = connection.LoggerFactory.CreateLogger<RabbitMqActionResultQueue>();
         _consumer = new Lazy<QueueConsumer>(() => new QueueConsumer(_connection, _connection.Names.Results, _prefetch));
     }
+
+    /// <inheritdoc />
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        _claim is { } claim ? claim(actionExecutionId, claimant, cancellationToken) : throw new NotSupportedException("This result queue was created without a claim function; runners need one to claim calls.");
 
     /// <inheritdoc />
     public async ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken = default)

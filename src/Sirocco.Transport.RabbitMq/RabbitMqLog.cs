@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Sirocco.Transport.RabbitMq;
 
-/// <summary>Source-generated log messages of the RabbitMQ transport (event ids 1100-1199).</summary>
+/// <summary>Source-generated log messages of the RabbitMQ transport (event ids 1100-1199; 1107 is RabbitMqClaimServer's).</summary>
 internal static partial class RabbitMqLog
 {
     [LoggerMessage(1100, LogLevel.Information, "Connected to RabbitMQ at {Endpoint} (connection {Generation})")]

@@ -17,16 +17,21 @@ public sealed class RabbitMqRequestClient : IAsyncDisposable
 
     private readonly RabbitMqConnection _connection;
     private readonly string _replyQueue;
+    private readonly string _requestQueue;
     private readonly QueueConsumer _replies;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _pending = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    /// <summary>Starts listening for answers on a reply queue of its own.</summary>
-    public RabbitMqRequestClient(RabbitMqConnection connection)
+    /// <summary>
+    /// Starts listening for answers on a reply queue of its own; requests go to <paramref name="requestQueue"/>
+    /// (default <see cref="QueueNames.EngineRequests"/>).
+    /// </summary>
+    public RabbitMqRequestClient(RabbitMqConnection connection, string? requestQueue = null)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _requestQueue = requestQueue ?? connection.Names.EngineRequests;
         _replyQueue = connection.Names.Replies(Guid.NewGuid().ToString("N"));
         _replies = new QueueConsumer(connection, _replyQueue, prefetch: 256, DeclareReplyQueueAsync);
         _loop = Task.Run(() => ReadRepliesAsync(_stop.Token));
@@ -52,7 +57,7 @@ public sealed class RabbitMqRequestClient : IAsyncDisposable
             var properties = MessageCodec.Properties(MessageCodec.EngineRequestType, id);
             properties.ReplyTo = _replyQueue;
             properties.CorrelationId = id;
-            await _connection.Publisher.PublishAsync(_connection.Names.EngineRequests, properties, body, workQueue: true, cancellationToken).ConfigureAwait(false);
+            await _connection.Publisher.PublishAsync(_requestQueue, properties, body, workQueue: true, cancellationToken).ConfigureAwait(false);
             return await answer.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -12,13 +12,18 @@ public sealed class RabbitMqRequestServer : IAsyncDisposable
     private readonly RabbitMqConnection _connection;
     private readonly ILogger _logger;
     private readonly QueueConsumer _consumer;
+    private readonly string _queue;
 
-    /// <summary>Consumes with the connection's prefetch: requests applied at once by this engine.</summary>
-    public RabbitMqRequestServer(RabbitMqConnection connection)
+    /// <summary>
+    /// Consumes <paramref name="queue"/> (default <see cref="QueueNames.EngineRequests"/>) with the connection's
+    /// prefetch: requests applied at once by this engine.
+    /// </summary>
+    public RabbitMqRequestServer(RabbitMqConnection connection, string? queue = null)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _logger = connection.LoggerFactory.CreateLogger<RabbitMqRequestServer>();
-        _consumer = new QueueConsumer(connection, connection.Names.EngineRequests, connection.Options.Prefetch);
+        _queue = queue ?? connection.Names.EngineRequests;
+        _consumer = new QueueConsumer(connection, _queue, connection.Options.Prefetch);
     }
 
     /// <summary>The next request.</summary>
@@ -32,7 +37,7 @@ public sealed class RabbitMqRequestServer : IAsyncDisposable
                 return new EngineRequestDelivery(_connection, raw);
             }
 
-            await Parking.ParkAsync(_connection, raw, _connection.Names.EngineRequests, $"not an engine request: type '{raw.Type}', reply-to '{raw.ReplyTo}'", _logger, cancellationToken).ConfigureAwait(false);
+            await Parking.ParkAsync(_connection, raw, _queue, $"not an engine request: type '{raw.Type}', reply-to '{raw.ReplyTo}'", _logger, cancellationToken).ConfigureAwait(false);
         }
     }
 

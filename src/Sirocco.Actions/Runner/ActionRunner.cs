@@ -11,8 +11,9 @@ namespace Sirocco.Actions.Runner;
 /// outcome to an <see cref="IActionResultSink"/>. Delivery is at least once, so a request for an action
 /// execution that is running or finished here is not run again: a finished one has its result reported
 /// again (completion is idempotent on the engine's side), a running one is simply acknowledged.
-/// A request is acknowledged only after its result was reported; one that was delivered before (its
-/// runner died) runs again only if it is marked safe to rerun, and otherwise fails with Mistral's message.
+/// A request is acknowledged only after its result was reported. A call that is not safe to run twice
+/// (<see cref="RunActionRequest.ClaimRequired"/>) starts only once its claim is won; a lost claim means a duplicate
+/// (dropped silently) or, for a redelivered request whose first runner died, a failure with Mistral's message.
 /// </summary>
 public sealed partial class ActionRunner
 {
@@ -211,7 +212,44 @@ public sealed partial class ActionRunner
 
         try
         {
-            var result = await ResultOfAsync(delivery, running).ConfigureAwait(false);
+            ActionResultMessage? result;
+            if (_cancelledBeforeStart.TryRemove(id, out _))
+            {
+                result = new ActionResultMessage(id, ActionResultKind.Cancelled, null);
+            }
+            else if (request.ClaimRequired && !request.SafeRerun)
+            {
+                switch (await ClaimAsync(running).ConfigureAwait(false))
+                {
+                    case ClaimOutcome.Won:
+                        // Even when redelivered: the claim proves no runner ever started it.
+                        result = await ExecuteAsync(running).ConfigureAwait(false);
+                        break;
+                    case ClaimOutcome.Lost when !delivery.Redelivered:
+                        // A duplicate publish (the engine re-sent a call it could not prove it had handed over):
+                        // the runner that won the claim has it, and reports it.
+                        _logger.LogDuplicate(id, "claimed by another runner");
+                        await delivery.AckAsync(CancellationToken.None).ConfigureAwait(false);
+                        return;
+                    case ClaimOutcome.Lost:
+                        // The broker redelivers a request only when its holder went away mid-call: the call may
+                        // have started there. Mistral's wording (default_executor.py).
+                        result = ErrorResult(
+                            request,
+                            "Request to run an action was redelivered, but it cannot be re-run safely. " +
+                            $"The only safe thing to do is fail it [action={request.ActionName}].");
+                        break;
+                    default:
+                        result = running.CancelRequested ? new ActionResultMessage(id, ActionResultKind.Cancelled, null) : null;
+                        break;
+                }
+            }
+            else
+            {
+                // Safe to run twice: a redelivery (or a duplicate) runs again.
+                result = await ExecuteAsync(running).ConfigureAwait(false);
+            }
+
             if (result is null)
             {
                 // The runner is stopping: another runner (or this one, restarted) takes the request.
@@ -229,26 +267,6 @@ public sealed partial class ActionRunner
         {
             _running.TryRemove(id, out _);
         }
-    }
-
-    private async Task<ActionResultMessage?> ResultOfAsync(ITaskDelivery delivery, RunningAction running)
-    {
-        var request = delivery.Request;
-        if (_cancelledBeforeStart.TryRemove(request.ActionExecutionId, out _))
-        {
-            return new ActionResultMessage(request.ActionExecutionId, ActionResultKind.Cancelled, null);
-        }
-
-        if (delivery.Redelivered && !request.SafeRerun)
-        {
-            // Mistral's wording (default_executor.py): without safe-rerun, a redelivered request must not run twice.
-            return ErrorResult(
-                request,
-                "Request to run an action was redelivered, but it cannot be re-run safely. " +
-                $"The only safe thing to do is fail it [action={request.ActionName}].");
-        }
-
-        return await ExecuteAsync(running).ConfigureAwait(false);
     }
 
     private async Task ReportAndAckAsync(ITaskDelivery delivery, ActionResultMessage result)

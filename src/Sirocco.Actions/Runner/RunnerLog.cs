@@ -25,4 +25,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "The runner failed while handling action execution {ActionExecutionId}")]
     public static partial void LogRunnerFault(this ILogger logger, Exception exception, string actionExecutionId);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Could not claim action execution {ActionExecutionId}; trying again in {BackOff}")]
+    public static partial void LogClaimFailed(this ILogger logger, Exception exception, string actionExecutionId, TimeSpan backOff);
 }

@@ -13,6 +13,9 @@ namespace Sirocco.Api.AdHoc;
 /// </summary>
 internal sealed class AdHocResultSink(IActionResultSink inner, AdHocChain chains, ISiroccoStore store, DurableRuntime runtime) : IActionResultSink
 {
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        inner.ClaimAsync(actionExecutionId, claimant, cancellationToken);
+
     public async ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -35,13 +35,22 @@ public interface IDurableStore
 
     /// <summary>
     /// Action calls a crashed incarnation of <paramref name="runner"/> left RUNNING: sync actions it
-    /// marked SENT whose result never came back (delegates that reported "pending" are not lost, calls
+    /// marked SENT or a runner CLAIMED whose result never came back (delegates that reported "pending" are not lost, calls
     /// never handed over are re-sent from the outbox instead).
     /// </summary>
     Task<IReadOnlyList<StoredAction>> ListLostActionsAsync(string runner, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// SENT, RUNNING sync action calls of any server whose heartbeat deadline passed before
+    /// The RUNNING sync action calls <paramref name="runner"/> marked SENT that no runner has claimed: with an
+    /// in-process queue, after a crash of that server, such a call certainly never started.
+    /// </summary>
+    Task<IReadOnlyList<StoredAction>> ListUnclaimedActionsAsync(string runner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Outbox rows of <paramref name="kind"/> of these executions, dispatched or not, oldest first (to send a command again).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(IReadOnlyList<string> executionIds, string kind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// SENT or CLAIMED, RUNNING sync action calls of any server whose heartbeat deadline passed before
     /// <paramref name="now"/>: their runner stopped answering.
     /// </summary>
     Task<IReadOnlyList<StoredAction>> ListSilentActionsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);

@@ -85,13 +85,21 @@ public interface IDurableTransaction
     Task<bool> DeleteExecutionAsync(string executionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks RUNNING action calls that carry no mark yet as SENT — handed (or about to be handed) to a
-    /// runner, so they may have started — with the time after which they count as lost without a
-    /// heartbeat (null: never). Only SENT calls are ever reported lost.
+    /// Marks RUNNING action calls that carry no mark yet as SENT — handed to the queue, where a runner may
+    /// have started them — with the time after which they count as lost without a
+    /// heartbeat (null: never). A CLAIMED call keeps its mark. Only SENT and CLAIMED calls are ever reported lost.
     /// </summary>
     Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken);
 
-    /// <summary>Moves the heartbeat deadline of SENT, RUNNING calls a runner vouched for; other ids are ignored.</summary>
+    /// <summary>
+    /// A runner's claim of a RUNNING action call before it starts it: marks the call CLAIMED by
+    /// <paramref name="claimant"/> when it is unmarked or SENT (or already claimed by the same claimant, whose
+    /// earlier answer was lost), with the time after which it counts as lost without a heartbeat (null: never).
+    /// Returns whether <paramref name="claimant"/> holds the claim: only one runner ever starts a call.
+    /// </summary>
+    Task<bool> ClaimActionAsync(string actionExecutionId, string claimant, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken);
+
+    /// <summary>Moves the heartbeat deadline of SENT or CLAIMED, RUNNING calls a runner vouched for; other ids are ignored.</summary>
     Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken);
 
     /// <summary>

@@ -4,7 +4,7 @@ using Sirocco.Persistence.Durable;
 namespace Sirocco.Persistence.Sql;
 
 /// <summary>Outbox, timers, history and retention over plain SQL, with writes through a <see cref="GroupCommitWriter"/>.</summary>
-internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDisposable
+internal sealed partial class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDisposable
 {
     // Literal list: Dapper would pass a list parameter as an array to Npgsql, where "IN @x" is not valid SQL.
     private const string FinishedStates = "('SUCCESS', 'ERROR', 'CANCELLED')";
@@ -73,7 +73,7 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
         ReadAsync<IReadOnlyList<StoredAction>>(
             async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
                 new CommandDefinition(
-                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state = 'SENT' ORDER BY created_at, id LIMIT @Limit",
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND type = 'ACTION' AND runner = @Runner AND runner_state IN ('SENT', 'CLAIMED') ORDER BY created_at, id LIMIT @Limit",
                     new { Runner = runner, Limit = limit },
                     cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => r.ToStored()).ToList(),
@@ -83,7 +83,7 @@ internal sealed class SqlDurableStore : SqlStoreBase, IDurableStore, IAsyncDispo
         ReadAsync<IReadOnlyList<StoredAction>>(
             async connection => (await connection.QueryAsync<DurableRows.ActionRow>(
                 new CommandDefinition(
-                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND runner_state = 'SENT' AND heartbeat_deadline < @Now ORDER BY heartbeat_deadline, id LIMIT @Limit",
+                    $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE state = 'RUNNING' AND runner_state IN ('SENT', 'CLAIMED') AND heartbeat_deadline < @Now ORDER BY heartbeat_deadline, id LIMIT @Limit",
                     new { Now = Micros.From(now), Limit = limit },
                     cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => r.ToStored()).ToList(),

@@ -193,13 +193,16 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
     public async Task MarkActionsSentAsync(IReadOnlyList<string> actionExecutionIds, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken) =>
         await OutboxMarks.MarkSentAsync(statements, transaction, actionExecutionIds, heartbeatDeadline is { } d ? Micros.From(d) : null, cancellationToken).ConfigureAwait(false);
 
+    public Task<bool> ClaimActionAsync(string actionExecutionId, string claimant, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken) =>
+        ActionClaims.ClaimAsync(statements, transaction, actionExecutionId, claimant, heartbeatDeadline is { } d ? Micros.From(d) : null, cancellationToken);
+
     public async Task RecordHeartbeatsAsync(IReadOnlyCollection<string> actionExecutionIds, DateTimeOffset heartbeatDeadline, CancellationToken cancellationToken)
     {
         var deadline = Micros.From(heartbeatDeadline);
         foreach (var id in actionExecutionIds)
         {
             await Connection.ExecuteAsync(Command(
-                "UPDATE action_executions SET heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state = 'SENT'",
+                "UPDATE action_executions SET heartbeat_deadline = @Deadline WHERE id = @Id AND state = 'RUNNING' AND runner_state IN ('SENT', 'CLAIMED')",
                 new { Id = id, Deadline = deadline },
                 cancellationToken)).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sirocco.Engine.Commands;
 using Sirocco.Engine.Events;
 using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Execution;
@@ -12,25 +13,25 @@ public sealed partial class DurableRuntime
     private const int MaxLostAtStartUp = 100_000;
 
     /// <summary>
-    /// After a crash: report the sync actions this node had handed over as lost (the engine reruns them
-    /// where the task says <c>safe-rerun</c>, otherwise fails them with a clear reason), re-send every
-    /// command still in the outbox, and free this node's timer leases so late timers fire now.
+    /// After a crash: with runners in this process, report the sync actions they had claimed as lost (the engine
+    /// reruns them where the task says <c>safe-rerun</c>, otherwise fails them with a clear reason) and send again
+    /// the handed-over calls no runner claimed (they certainly never started); re-send every command still in
+    /// the outbox; free this node's timer leases so late timers fire now.
     /// </summary>
     internal async Task RecoverAsync(CancellationToken ct)
     {
-        // The lost calls are listed before anything is re-sent: a re-sent call is marked SENT as it goes
-        // out and must not be mistaken for one the previous incarnation left behind. The two sets are
-        // disjoint (a call is marked SENT in the commit that marks its outbox row dispatched).
-        var lost = _options.LostActionsAtStartUp
-            ? (await _store.Durable.ListLostActionsAsync(_options.NodeId, MaxLostAtStartUp, ct).ConfigureAwait(false)).Where(a => a.WorkflowExecutionId is not null).ToList()
-            : [];
+        // Listed before anything is re-sent: a re-sent call is marked SENT as it goes out and must not be mistaken
+        // for one the previous incarnation left behind. The sets are disjoint: a call is marked SENT in the commit
+        // that marks its outbox row dispatched, so the rows re-sent below are not among them.
+        var (lost, unclaimed) = _options.LostActionsAtStartUp ? await ListLeftBehindAsync(ct).ConfigureAwait(false) : ([], []);
 
         var resent = 0;
         HashSet<long>? orphans = null;
         if (_options.OutboxRecoveryGrace > TimeSpan.Zero)
         {
             // Other live engines share the outbox: their rows committed a moment ago are undispatched too.
-            // Only what is still undispatched after the grace is an orphan of this node's crash.
+            // Only what is still undispatched after the grace is an orphan of this node's crash (re-sending a
+            // row another engine is dispatching at this moment would only publish a duplicate that loses its claim).
             orphans = [.. (await ListAllUndispatchedAsync(ct).ConfigureAwait(false)).Select(m => m.Id)];
             if (orphans.Count > 0)
             {
@@ -38,21 +39,44 @@ public sealed partial class DurableRuntime
             }
         }
 
-        foreach (var message in await ListAllUndispatchedAsync(ct).ConfigureAwait(false))
+        foreach (var message in (await ListAllUndispatchedAsync(ct).ConfigureAwait(false)).Where(m => orphans is null || orphans.Contains(m.Id)).Concat(unclaimed))
         {
-            if (orphans is null || orphans.Contains(message.Id))
-            {
-                // A call without safe-rerun is marked dispatched before its hand-over, so its row still being
-                // here means no runner has it. A safe-rerun call may have been handed over already; running it
-                // again is what safe-rerun allows.
-                _dispatch.Writer.TryWrite(message);
-                resent++;
-            }
+            // An undispatched row may have been published just before the crash: a runner may have the call
+            // already. Sending it again is harmless: a call without safe-rerun runs only on the runner whose
+            // claim wins; a safe one may run twice.
+            _dispatch.Writer.TryWrite(message);
+            resent++;
         }
 
         await _store.Durable.ReleaseTimerLeasesAsync(_options.NodeId, ct).ConfigureAwait(false);
         await Task.WhenAll(lost.Select(a => SubmitAsync(new ActionLost(a.WorkflowExecutionId!, a.Id), null, ct))).ConfigureAwait(false);
         LogRecovered(_logger, _options.NodeId, resent, lost.Count);
+    }
+
+    /// <summary>
+    /// The calls this node's runners (in this process, so dead with it) may have had: those they claimed, and safe
+    /// ones merely SENT, are lost; those SENT that need a claim and never got one never started, and their outbox
+    /// rows are sent again.
+    /// </summary>
+    private async Task<(List<StoredAction> Lost, List<OutboxMessage> Unclaimed)> ListLeftBehindAsync(CancellationToken ct)
+    {
+        var candidates = (await _store.Durable.ListLostActionsAsync(_options.NodeId, MaxLostAtStartUp, ct).ConfigureAwait(false)).Where(a => a.WorkflowExecutionId is not null).ToList();
+        var unclaimedIds = (await _store.Durable.ListUnclaimedActionsAsync(_options.NodeId, MaxLostAtStartUp, ct).ConfigureAwait(false)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var unclaimed = new List<OutboxMessage>();
+        var resentIds = new HashSet<string>(StringComparer.Ordinal);
+        if (unclaimedIds.Count > 0)
+        {
+            var executions = candidates.Where(a => unclaimedIds.Contains(a.Id)).Select(a => a.WorkflowExecutionId!).ToList();
+            foreach (var message in await _store.Durable.ListOutboxAsync(executions, nameof(RunAction), ct).ConfigureAwait(false))
+            {
+                if (CommandCodec.Decode(message.Kind, message.PayloadJson) is RunAction run && ClaimRequired(run) && unclaimedIds.Contains(run.ActionExecutionId) && resentIds.Add(run.ActionExecutionId))
+                {
+                    unclaimed.Add(message);
+                }
+            }
+        }
+
+        return (candidates.Where(a => !resentIds.Contains(a.Id)).ToList(), unclaimed);
     }
 
     private async Task<List<OutboxMessage>> ListAllUndispatchedAsync(CancellationToken ct)

@@ -31,16 +31,10 @@ public sealed partial class DurableRuntime
         try
         {
             var command = CommandCodec.Decode(message.Kind, message.PayloadJson);
-            if (command is RunAction { SafeRerun: false } once && !_options.SideEffectFreeActions.Contains(once.ActionName))
-            {
-                // At most once: the SENT mark is on disk before any runner can start the call. A crash
-                // before the mark leaves the row undispatched and the call certainly not started (so
-                // recovery sends it); after the mark, recovery reports the call lost and never re-sends it.
-                await MarkSentAsync([(message.Id, once.ActionExecutionId)], stopping).ConfigureAwait(false);
-                await HandleAsync(command, stopping).ConfigureAwait(false);
-                return;
-            }
 
+            // Published first, marked after (batched): a crash in between leaves the row undispatched and recovery
+            // publishes it again. That is harmless for every call: one that needs a claim runs only on the runner
+            // whose claim wins, the others are safe to run twice.
             await HandleAsync(command, stopping).ConfigureAwait(false);
             _dispatched.Enqueue((message.Id, (command as RunAction)?.ActionExecutionId));
             _markWake.Release();
@@ -71,6 +65,7 @@ public sealed partial class DurableRuntime
                         TaskExecutionId = run.TaskExecutionId,
                         Target = run.Target ?? RunActionRequest.DefaultTarget,
                         SafeRerun = run.SafeRerun,
+                        ClaimRequired = ClaimRequired(run),
                     },
                     ct).ConfigureAwait(false);
                 break;
@@ -102,6 +97,12 @@ public sealed partial class DurableRuntime
                 break;
         }
     }
+
+    /// <summary>
+    /// A call without safe-rerun must be claimed by its runner before it starts, so that it starts at most once;
+    /// actions without side effects may run twice whatever their task says.
+    /// </summary>
+    private bool ClaimRequired(RunAction run) => !run.SafeRerun && !_options.SideEffectFreeActions.Contains(run.ActionName);
 
     private void RememberDispatched(RunAction run)
     {
@@ -185,7 +186,7 @@ public sealed partial class DurableRuntime
         {
             try
             {
-                // Shares a commit with the events being written; losing it only means a re-send of calls that are safe to rerun.
+                // Shares a commit with the events being written; losing it only means a re-send, which a claim makes harmless.
                 await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not ObjectDisposedException)
@@ -195,7 +196,11 @@ public sealed partial class DurableRuntime
         }
     }
 
-    /// <summary>Marks outbox rows dispatched and their action calls SENT (may have started) in one commit.</summary>
+    /// <summary>
+    /// Marks outbox rows dispatched and their action calls SENT (in the queue: a runner may have them) in one
+    /// commit. The long first-heartbeat grace is for a call waiting in the queue; a claim replaces it with one
+    /// heartbeat timeout, and the mark never overwrites a claim that landed first.
+    /// </summary>
     private async Task MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, CancellationToken ct)
     {
         var outboxIds = sent.Select(s => s.OutboxId).Order().ToList();
@@ -227,7 +232,7 @@ public sealed partial class DurableRuntime
         }
     }
 
-    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Could not mark {Count} dispatched commands; calls safe to rerun may be sent again after a restart")]
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Could not mark {Count} dispatched commands; they may be sent again after a restart (a claim keeps calls from running twice)")]
     private static partial void LogMarkFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} ({Kind}) failed; it stays in the outbox")]

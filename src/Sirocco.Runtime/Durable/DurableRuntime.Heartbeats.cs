@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Sirocco.Engine.Events;
 
@@ -24,6 +25,30 @@ public sealed partial class DurableRuntime
 
         var deadline = _options.Clock.GetUtcNow() + timeout;
         await _store.Durable.ExecuteAsync(async (tx, ct) => { await tx.RecordHeartbeatsAsync(actionExecutionIds, deadline, ct).ConfigureAwait(false); return 0; }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A runner's claim of a call before it starts it: true when <paramref name="claimant"/> holds the claim
+    /// (committed), so it alone starts the call; false when another runner claimed it or it is no longer running.
+    /// From now on the call counts as lost after one heartbeat timeout without news (no first-heartbeat grace:
+    /// it left the queue).
+    /// </summary>
+    public async Task<bool> ClaimActionAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actionExecutionId);
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        DateTimeOffset? deadline = _options.HeartbeatTimeoutOrNull is { } timeout ? _options.Clock.GetUtcNow() + timeout : null;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await _store.Durable.ExecuteAsync((tx, ct) => tx.ClaimActionAsync(actionExecutionId, claimant, deadline, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
+            {
+                LogTransientRetry(_logger, "(claim)", e.Message);
+            }
+        }
     }
 
     /// <summary>Reports every call whose heartbeat deadline passed as lost; returns how many.</summary>

@@ -29,8 +29,8 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     /// (SQLite syncs it in the background): everything they lead to goes through later writes of the same
     /// store — a result, a SENT mark or a child's start — and those are acknowledged only once synced, which
     /// syncs this commit too. Only a call safe to rerun can run on a decision a power cut then loses; one
-    /// without safe-rerun commits its SENT mark first. Completion (a waiting caller) and cancellation (a
-    /// runner) are seen outside, so they wait for the disk.
+    /// without safe-rerun starts only once its claim is acknowledged, and so synced. Completion (a waiting
+    /// caller) and cancellation (a runner) are seen outside, so they wait for the disk.
     /// </summary>
     private static readonly HashSet<string> HandedOnAtCommit = new(StringComparer.Ordinal)
     {

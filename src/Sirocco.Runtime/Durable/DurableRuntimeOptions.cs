@@ -43,8 +43,9 @@ public sealed class DurableRuntimeOptions
     public TimeSpan? ActionHeartbeatTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Grace before the first heartbeat of a call, which may wait in a queue for a free runner
-    /// (Mistral's <c>first_heartbeat_timeout</c>). Default 1 h.
+    /// Grace before the first heartbeat of a call marked SENT, which may wait in a queue for a free runner
+    /// (Mistral's <c>first_heartbeat_timeout</c>); a runner's claim replaces it with one
+    /// <see cref="ActionHeartbeatTimeout"/>. Default 1 h.
     /// </summary>
     public TimeSpan FirstHeartbeatTimeout { get; set; } = TimeSpan.FromHours(1);
 
@@ -53,7 +54,8 @@ public sealed class DurableRuntimeOptions
 
     /// <summary>
     /// True when this server's actions run in its own process (the embedded server): at start-up every
-    /// sync action it had handed over is certainly lost and is reported at once. Set false when runners
+    /// sync action a runner had claimed (or, safe to rerun, had been handed) is certainly lost and is reported
+    /// at once, and a handed-over call that needed a claim and never got one never started and is sent again. Set false when runners
     /// are separate processes that may still be running them; the heartbeat check decides then. Default true.
     /// </summary>
     public bool LostActionsAtStartUp { get; set; } = true;
@@ -71,17 +73,16 @@ public sealed class DurableRuntimeOptions
     /// How long start-up recovery waits before re-sending the outbox rows it found undispatched, re-sending only
     /// those still undispatched then. Zero (default) re-sends everything at once, right for a single server.
     /// Engines sharing a database need a grace: the rows other live engines are dispatching at that moment are
-    /// undispatched too, and re-sending them would run their actions twice. A row of a call without
-    /// <c>safe-rerun</c> is marked dispatched before its hand-over, so one still undispatched after the grace
-    /// was never handed to a runner and is safe to send.
+    /// undispatched too. Re-sending one only publishes a duplicate (a call that must not run twice starts only on
+    /// the runner whose claim wins), but the grace keeps such duplicates rare.
     /// </summary>
     public TimeSpan OutboxRecoveryGrace { get; set; }
 
     /// <summary>
-    /// Actions without side effects, whose calls may run twice without harm: they are handed over like calls of a
-    /// task marked <c>safe-rerun</c>, without a commit of their own before the hand-over (their SENT mark is batched
-    /// after it), so a crash just after the hand-over runs them again instead of failing their task. Default
-    /// <c>std.noop</c>, <c>std.echo</c> and <c>std.fail</c>; ad-hoc actions built on them are not included.
+    /// Actions without side effects, whose calls may run twice without harm: like calls of a task marked
+    /// <c>safe-rerun</c>, their requests need no claim (<c>RunActionRequest.ClaimRequired</c> is false), so a
+    /// redelivered or re-sent one runs again instead of failing its task. The task's own <c>safe-rerun</c> is
+    /// unchanged. Default <c>std.noop</c>, <c>std.echo</c> and <c>std.fail</c>; ad-hoc actions built on them are not included.
     /// </summary>
     public IReadOnlySet<string> SideEffectFreeActions { get; set; } = new HashSet<string>(["std.noop", "std.echo", "std.fail"], StringComparer.Ordinal);
 

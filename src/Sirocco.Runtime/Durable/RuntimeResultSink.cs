@@ -5,7 +5,7 @@ using Sirocco.Transport.Queues;
 namespace Sirocco.Runtime.Durable;
 
 /// <summary>
-/// Runners report here. A report returns only once the result is applied and committed, so a runner
+/// Runners claim calls and report here. A claim returns once it is committed; a report returns only once the result is applied and committed, so a runner
 /// that acknowledges its delivery afterwards can never lose a result; a repeated report is a
 /// duplicate the engine ignores.
 /// </summary>
@@ -15,6 +15,9 @@ internal sealed class RuntimeResultSink(DurableRuntime runtime) : IActionResultS
 
     ValueTask IActionResultSink.ReportAsync(ActionResultMessage result, CancellationToken cancellationToken) =>
         new(runtime.ApplyResultAsync(result, cancellationToken));
+
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        new(runtime.ClaimActionAsync(actionExecutionId, claimant, cancellationToken));
 
     public ValueTask HeartbeatAsync(IReadOnlyCollection<string> actionExecutionIds, CancellationToken cancellationToken = default) =>
         new(runtime.RecordHeartbeatsAsync(actionExecutionIds, cancellationToken));

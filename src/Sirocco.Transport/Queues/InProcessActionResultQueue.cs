@@ -6,13 +6,22 @@ namespace Sirocco.Transport.Queues;
 /// The embedded result path with the same contract as a broker's: runners report into it, an engine
 /// receives from it and acknowledges. Unlike <see cref="ChannelActionResultSink"/> it keeps deliveries
 /// that were received and not acknowledged, so <see cref="RequeueUnacknowledged"/> can hand them out again.
+/// Claims are answered by <c>claim</c> when given (the engine that owns the calls), else kept in memory.
 /// </summary>
 public sealed class InProcessActionResultQueue : IActionResultSink, IActionResultSource
 {
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>();
     private readonly Dictionary<long, Entry> _unacknowledged = [];
     private readonly Lock _gate = new();
+    private readonly FirstClaimWins _memory = new();
+    private readonly Func<string, string, CancellationToken, ValueTask<bool>>? _claim;
     private long _nextTag;
+
+    /// <summary>Creates the queue; <paramref name="claim"/> answers runners' claims (default: first claimant wins, in memory).</summary>
+    public InProcessActionResultQueue(Func<string, string, CancellationToken, ValueTask<bool>>? claim = null)
+    {
+        _claim = claim;
+    }
 
     /// <summary>Deliveries waiting.</summary>
     public int Count => _queue.Reader.Count;
@@ -28,6 +37,10 @@ public sealed class InProcessActionResultQueue : IActionResultSink, IActionResul
             }
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        _claim is { } claim ? claim(actionExecutionId, claimant, cancellationToken) : ValueTask.FromResult(_memory.Claim(actionExecutionId, claimant));
 
     /// <inheritdoc />
     public ValueTask ReportAsync(ActionResultMessage result, CancellationToken cancellationToken = default)

@@ -36,6 +36,15 @@ public sealed record RunActionRequest
     /// <summary>The task's <c>safe-rerun</c>: whether a redelivered request may run again.</summary>
     public bool SafeRerun { get; init; }
 
+    /// <summary>
+    /// Whether a runner must win the call's claim (<see cref="IActionResultSink.ClaimAsync"/>) before starting it,
+    /// which is what keeps a call without <see cref="SafeRerun"/> from running twice: the engine may publish
+    /// a request more than once (it re-sends what it cannot prove it handed over). The engine sets it false for
+    /// actions without side effects, which may run twice whatever the task says; <see cref="SafeRerun"/> requests
+    /// never claim. True by default, so a request that does not carry it (an older sender) is claimed.
+    /// </summary>
+    public bool ClaimRequired { get; init; } = true;
+
     /// <summary>The queue of runners that have no particular target.</summary>
     public const string DefaultTarget = "default";
 }

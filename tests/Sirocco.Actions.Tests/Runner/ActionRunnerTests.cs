@@ -215,15 +215,17 @@ public class ActionRunnerTests
     [Fact]
     public async Task Redelivered_request_that_is_not_safe_to_rerun_fails_with_Mistral_message()
     {
+        // Both runners report to one engine, which holds the first runner's claim.
         var queue = new InProcessTaskQueue();
-        await using (var first = new RunnerHarness(queue: queue))
+        var engine = new ChannelActionResultSink();
+        await using (var first = new RunnerHarness(queue: queue, sink: engine))
         {
             await first.EnqueueAsync("a1", "test.gate", safeRerun: false);
             await first.StartedAsync("a1");
             await first.StopAsync();
         }
 
-        await using var second = new RunnerHarness(queue: queue);
+        await using var second = new RunnerHarness(queue: queue, sink: engine);
 
         var result = await second.NextResultAsync();
         Assert.Equal(ActionResultKind.Error, result.Kind);
@@ -258,14 +260,15 @@ public class ActionRunnerTests
         // The first runner hangs inside both actions (one slot each busy), as a crashed process would look to
         // a broker; its connection "drops" and the broker hands the unacknowledged requests to the next runner.
         var queue = new InProcessTaskQueue();
-        await using var lost = new RunnerHarness(new ActionRunnerOptions { MaxConcurrency = 2 }, queue);
+        var engine = new ChannelActionResultSink();
+        await using var lost = new RunnerHarness(new ActionRunnerOptions { MaxConcurrency = 2 }, queue, engine);
         await lost.EnqueueAsync("unsafe", "test.gate", safeRerun: false);
         await lost.EnqueueAsync("safe", "test.gate", safeRerun: true);
         await lost.StartedAsync("unsafe");
         await lost.StartedAsync("safe");
 
         Assert.Equal(2, queue.RequeueUnacknowledged());
-        await using var next = new RunnerHarness(queue: queue);
+        await using var next = new RunnerHarness(queue: queue, sink: engine);
         await next.StartedAsync("safe");
         next.Probe.Open("safe");
 

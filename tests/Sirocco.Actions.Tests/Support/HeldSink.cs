@@ -21,6 +21,9 @@ internal sealed class HeldSink : IActionResultSink
 
     public void Release(string actionExecutionId) => Gate(actionExecutionId).TrySetResult();
 
+    public ValueTask<bool> ClaimAsync(string actionExecutionId, string claimant, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(true);
+
     public ValueTask HeartbeatAsync(IReadOnlyCollection<string> actionExecutionIds, CancellationToken cancellationToken = default) =>
         ValueTask.CompletedTask;
 

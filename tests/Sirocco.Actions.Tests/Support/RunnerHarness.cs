@@ -11,8 +11,10 @@ internal sealed class RunnerHarness : IAsyncDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly CancellationTokenSource _stop = new();
 
-    public RunnerHarness(ActionRunnerOptions? options = null, InProcessTaskQueue? queue = null)
+    /// <param name="sink">Shared by runners that report to the same engine (whose claims they share).</param>
+    public RunnerHarness(ActionRunnerOptions? options = null, InProcessTaskQueue? queue = null, ChannelActionResultSink? sink = null)
     {
+        Sink = sink ?? new ChannelActionResultSink();
         Registry = Contexts.Standard();
         Registry.Register(typeof(GateAction), () => new GateAction(Probe));
         Queue = queue ?? new InProcessTaskQueue();
@@ -26,7 +28,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
 
     public InProcessTaskQueue Queue { get; }
 
-    public ChannelActionResultSink Sink { get; } = new();
+    public ChannelActionResultSink Sink { get; }
 
     public FakeTimeProvider Time { get; } = new();
 
@@ -34,7 +36,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
 
     public Task Running { get; }
 
-    public ValueTask EnqueueAsync(string id, string action, string input = "{}", TimeSpan? timeout = null, bool safeRerun = false) =>
+    public ValueTask EnqueueAsync(string id, string action, string input = "{}", TimeSpan? timeout = null, bool safeRerun = false, bool claimRequired = true) =>
         Queue.EnqueueAsync(new RunActionRequest
         {
             ActionExecutionId = id,
@@ -42,6 +44,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
             InputJson = input,
             Timeout = timeout,
             SafeRerun = safeRerun,
+            ClaimRequired = claimRequired,
             ExecutionId = "ex-1",
             TaskExecutionId = "te-" + id,
             WorkflowName = "wf",

@@ -17,8 +17,9 @@ public abstract partial class DurableRuntimeTests
     [Fact]
     public async Task A_call_without_safe_rerun_handed_over_just_before_a_crash_is_failed_not_run_again()
     {
-        // The server dies after the runner got the request and before the hand-over was recorded: the
-        // call may have started, so the restarted server must not send it again.
+        // The server dies after the runner got (and claimed) the request and before the hand-over was
+        // recorded: the call may have started, so it is reported lost, and the copy the restarted server
+        // sends again loses its claim.
         CrashingHandOver? handOver = null;
         string id;
         await using (var crashed = await RuntimeHost.StartAsync(await OpenStoreAsync(), Options("node-a"), _ => null, handOver: q => handOver = new CrashingHandOver(q)))
@@ -104,10 +105,17 @@ public abstract partial class DurableRuntimeTests
         await WaitUntilAsync(() => host.Runner.Calls == 2);
         await WaitUntilAsync(async () => (await host.Store.Durable.ListLostActionsAsync("node-a", 10, default)).Count == 2);
 
-        clock.Advance(options.FirstHeartbeatTimeout - TimeSpan.FromSeconds(1));
+        // The unsafe call was claimed, so it left the queue: one heartbeat timeout. The safe one, merely SENT,
+        // might still wait in a queue: the first-heartbeat grace.
+        clock.Advance(options.ActionHeartbeatTimeout!.Value - TimeSpan.FromSeconds(1));
         Assert.Equal(0, await host.Runtime.CheckHeartbeatsAsync(default));
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(2, await host.Runtime.CheckHeartbeatsAsync(default));
+        Assert.Equal(1, await host.Runtime.CheckHeartbeatsAsync(default));
+        Assert.Equal("ERROR", await host.WaitAsync(unsafeId));
+        clock.Advance(options.FirstHeartbeatTimeout - options.ActionHeartbeatTimeout!.Value - TimeSpan.FromSeconds(2));
+        Assert.Equal(0, await host.Runtime.CheckHeartbeatsAsync(default));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await host.Runtime.CheckHeartbeatsAsync(default));
 
         Assert.Equal("ERROR", await host.WaitAsync(unsafeId));
         Assert.Equal("SUCCESS", await host.WaitAsync(safeId));

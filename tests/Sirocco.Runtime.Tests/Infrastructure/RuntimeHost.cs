@@ -28,9 +28,10 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public ScriptedRunner Runner { get; }
 
     /// <param name="handOver">Wraps the queue the runtime hands actions to (the runner still reads the in-process queue).</param>
-    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null, Func<DurableRuntime, IActionResultSink>? sink = null, Func<ITaskQueue, ITaskQueue>? handOver = null)
+    /// <param name="queue">The queue runner and runtime share, when it must outlive this host (a broker); default a new one.</param>
+    public static async Task<RuntimeHost> StartAsync(ISiroccoStore store, DurableRuntimeOptions options, Func<RunActionRequest, ActionResultMessage?>? script = null, Func<DurableRuntime, IActionResultSink>? sink = null, Func<ITaskQueue, ITaskQueue>? handOver = null, InProcessTaskQueue? queue = null)
     {
-        var queue = new InProcessTaskQueue();
+        queue ??= new InProcessTaskQueue();
         var runtime = new DurableRuntime(store, new WorkflowEngine(), new NoExpressions(), handOver?.Invoke(queue) ?? queue, options);
         var runner = new ScriptedRunner(queue, sink?.Invoke(runtime) ?? runtime.ResultSink, script);
         await runtime.StartAsync(default);

@@ -35,6 +35,7 @@ public abstract class TaskQueueContract
             CallbackUrl = new Uri("http://127.0.0.1:8989/v2/action_executions/a1"),
             Timeout = TimeSpan.FromSeconds(7),
             SafeRerun = true,
+            ClaimRequired = false, // not the default, so that losing it on the way shows
         };
         await harness.Producer.EnqueueAsync(sent);
 

@@ -76,6 +76,8 @@ public sealed class DurableRuntimeOverRabbitMqTests(RabbitMqBroker broker, ITest
         using var stopPump = new CancellationTokenSource();
         await using var results = new RabbitMqActionResultQueue(connection);
         var pump = new ActionResultPump(results, runtime.ResultSink).RunAsync(stopPump.Token);
+        await using var claimServer = new RabbitMqClaimServer(connection, runtime.ClaimActionAsync);
+        var claims = claimServer.RunAsync(stopPump.Token);
         await using var doomed = ExecutorProcess.Start(broker.Uri, prefix, concurrency: 4, Path.Combine(dir, "executor-1.log"));
         await using var survivor = ExecutorProcess.Start(broker.Uri, prefix, concurrency: 4, Path.Combine(dir, "executor-2.log"));
         await doomed.WaitHealthyAsync(Deadline);
@@ -95,6 +97,7 @@ public sealed class DurableRuntimeOverRabbitMqTests(RabbitMqBroker broker, ITest
         var ended = await Task.WhenAll(runs).WaitAsync(Deadline);
         await stopPump.CancelAsync();
         await pump;
+        await claims;
 
         output.WriteLine($"baseline {baseline.State} {baseline.Output}; {executions} executions: " +
             string.Join(", ", ended.GroupBy(e => e.State).Select(g => $"{g.Key} {g.Count()}")) +

@@ -28,6 +28,8 @@ public sealed class ExecutorProcessesTests(RabbitMqBroker broker, ITestOutputHel
         using var stopEngine = new CancellationTokenSource();
         await using var results = new RabbitMqActionResultQueue(engineConnection);
         var pump = new ActionResultPump(results, engine).RunAsync(stopEngine.Token);
+        await using var claimServer = new RabbitMqClaimServer(engineConnection, (id, claimant, ct) => engine.ClaimAsync(id, claimant, ct).AsTask());
+        var claims = claimServer.RunAsync(stopEngine.Token);
 
         var logs = Path.Combine(Path.GetTempPath(), "sirocco-executors-" + prefix);
         Directory.CreateDirectory(logs);
@@ -54,6 +56,7 @@ public sealed class ExecutorProcessesTests(RabbitMqBroker broker, ITestOutputHel
         await Poll.UntilAsync(() => engine.Results.Count == count, Deadline);
         await stopEngine.CancelAsync();
         await pump;
+        await claims;
 
         var succeeded = engine.Results.Values.Count(r => r.Kind == ActionResultKind.Success);
         var failed = engine.Results.Values.Where(r => r.Kind != ActionResultKind.Success).ToList();
@@ -62,6 +65,7 @@ public sealed class ExecutorProcessesTests(RabbitMqBroker broker, ITestOutputHel
             $"service calls {service.Hits.Values.Sum()}, reached twice {service.Hits.Count(h => h.Value > 1)}, " +
             $"result reports incl. duplicates {engine.Reports}, survivor broker connections {(int?)(await survivor.HealthAsync())["brokerConnections"]}");
         Assert.All(service.Hits.Values, n => Assert.Equal(1, n));
+        Assert.Equal(count, engine.Claims.Count); // every call was claimed (over the broker) before it started
         Assert.All(failed, r => Assert.Contains("cannot be re-run safely", r.ValueJson, StringComparison.Ordinal));
         Assert.All(engine.Results.Values.Where(r => r.Kind == ActionResultKind.Success), r => Assert.True(service.Hits.ContainsKey(r.ActionExecutionId)));
         Directory.Delete(logs, recursive: true);

@@ -48,7 +48,7 @@ internal sealed class Cluster : IAsyncDisposable
         var runner = new ActionRunner(
             registry,
             new RabbitMqTaskQueue(connection),
-            new RabbitMqActionResultQueue(connection),
+            new RabbitMqActionResultQueue(connection, claim: Engine.ClaimAsync),
             new ActionRunnerOptions { MaxConcurrency = concurrency, HeartbeatInterval = TimeSpan.Zero });
         return Track(new Node(connection, runner.RunAsync));
     }

@@ -8,7 +8,7 @@ namespace Sirocco.Transport.Tests.Support;
 
 /// <summary>
 /// An engine node as the engine role composes it: the durable runtime over a shared store, publishing its
-/// outbox to RabbitMQ, and a result pump from the broker into the runtime. Killing it drops its broker
+/// outbox to RabbitMQ, a result pump from the broker into the runtime, and the answer to executors' claims. Killing it drops its broker
 /// connection first (unacknowledged results go to the other engines), as a dead process would.
 /// </summary>
 internal sealed class EngineNode : IAsyncDisposable
@@ -17,6 +17,8 @@ internal sealed class EngineNode : IAsyncDisposable
     private readonly RabbitMqConnection _connection;
     private readonly RabbitMqActionResultQueue _results;
     private readonly Task _pump;
+    private readonly RabbitMqClaimServer _claimServer;
+    private readonly Task _claims;
     private bool _stopped;
 
     private EngineNode(ISiroccoStore store, DurableRuntime runtime, RabbitMqConnection connection)
@@ -26,6 +28,8 @@ internal sealed class EngineNode : IAsyncDisposable
         _connection = connection;
         _results = new RabbitMqActionResultQueue(connection);
         _pump = new ActionResultPump(_results, runtime.ResultSink).RunAsync(_stop.Token);
+        _claimServer = new RabbitMqClaimServer(connection, runtime.ClaimActionAsync);
+        _claims = _claimServer.RunAsync(_stop.Token);
     }
 
     public ISiroccoStore Store { get; }
@@ -62,7 +66,9 @@ internal sealed class EngineNode : IAsyncDisposable
         _stopped = true;
         await _stop.CancelAsync();
         await _pump;
+        await _claims;
         await _results.DisposeAsync();
+        await _claimServer.DisposeAsync();
         await Runtime.DisposeAsync();
         await _connection.DisposeAsync();
         await Store.DisposeAsync();
