@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Sirocco.Persistence.Sql;
 
 namespace Sirocco.Persistence.Sqlite;
@@ -15,6 +17,9 @@ namespace Sirocco.Persistence.Sqlite;
 internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) : SqlDialect
 {
     private const int SqliteConstraint = 19;
+
+    // SQLite handles (kept across pooled opens) whose pragmas have run.
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 
     public override string Name => "sqlite";
 
@@ -34,9 +39,17 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA temp_store=MEMORY;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // Pooled connections keep their SQLite handle and its settings: run the pragmas once per handle,
+            // not on every open (an API request opens several). DeferSyncAsync forgets the writer's handle.
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA temp_store=MEMORY;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Configured.AddOrUpdate(connection.Handle!, Configured);
+            }
+
             return connection;
         }
         catch
@@ -58,6 +71,8 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
             return null;
         }
 
+        // Back in the pool this handle must get synchronous=FULL again before anyone else writes through it.
+        Configured.Remove(sqlite.Handle!);
         mode.CommandText = "PRAGMA synchronous=NORMAL";
         await mode.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new WalSync(sqlite.DataSource + "-wal");

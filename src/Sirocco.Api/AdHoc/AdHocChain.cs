@@ -18,6 +18,9 @@ internal sealed class AdHocChain(ActionRegistry registry, ISiroccoStore store, A
 {
     private const int MaxDepth = 16;
 
+    /// <summary>True for an action the registry runs itself (no ad-hoc chain above it).</summary>
+    public bool IsRegistered(string actionName) => registry.Find(actionName) is not null;
+
     public async Task<IReadOnlyList<ActionSpec>> ResolveAsync(string actionName, string? executionId, CancellationToken cancellationToken)
     {
         var chain = new List<ActionSpec>();

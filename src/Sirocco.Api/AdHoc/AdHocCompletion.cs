@@ -2,6 +2,7 @@ using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Expressions.Values;
 using Sirocco.Persistence;
+using Sirocco.Persistence.Executions;
 
 namespace Sirocco.Api.AdHoc;
 
@@ -15,12 +16,14 @@ namespace Sirocco.Api.AdHoc;
 internal static class AdHocCompletion
 {
     /// <summary>The completion as the engine should see it; unchanged unless it is a SUCCESS of an ad-hoc action of a workflow.</summary>
-    public static async Task<(string State, JsonNode? Output)> ApplyAsync(IServiceProvider services, ISiroccoStore store, string actionExecutionId,
+    public static async Task<(string State, JsonNode? Output)> ApplyAsync(IServiceProvider services, ISiroccoStore store, ActionExecutionRecord current,
         string state, JsonNode? output, CancellationToken cancellationToken)
     {
+        // A registered action (the usual case) has no chain: answered without reading the action row again.
         if (state != ExecutionStates.Success
             || services.GetService<AdHocChain>() is not { } chains
-            || await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) is not { WorkflowExecutionId: { } executionId } action)
+            || chains.IsRegistered(current.Name)
+            || await store.Durable.GetActionAsync(current.Id, cancellationToken) is not { WorkflowExecutionId: { } executionId } action)
         {
             return (state, output);
         }

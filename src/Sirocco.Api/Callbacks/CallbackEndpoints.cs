@@ -43,7 +43,7 @@ internal static partial class CallbackEndpoints
             output = JsonValue.Create("Unknown error");
         }
 
-        (state, output) = await AdHocCompletion.ApplyAsync(services, store, id, state, output, cancel);
+        (state, output) = await AdHocCompletion.ApplyAsync(services, store, current, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)

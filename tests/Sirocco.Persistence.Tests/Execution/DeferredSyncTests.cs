@@ -37,6 +37,37 @@ public sealed class DeferredSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task The_writer_handle_back_in_the_pool_syncs_fully_again_and_reused_handles_keep_their_settings()
+    {
+        await using (await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = _file.Path }, default))
+        {
+            // Creates the file in WAL mode.
+        }
+
+        var dialect = new SqliteDialect($"Data Source={_file.Path};Pooling=True", 1000);
+        object handle;
+        await using (var writer = await dialect.OpenAsync(default))
+        {
+            handle = ((SqliteConnection)writer).Handle!;
+            using var sync = await dialect.DeferSyncAsync(writer, default);
+            Assert.Equal(1L, await PragmaAsync(writer, "synchronous"));
+        }
+
+        await using (var reopened = await dialect.OpenAsync(default))
+        {
+            Assert.Same(handle, ((SqliteConnection)reopened).Handle);
+            Assert.Equal(2L, await PragmaAsync(reopened, "synchronous"));
+            Assert.Equal(1L, await PragmaAsync(reopened, "foreign_keys"));
+        }
+
+        // Opened again without the writer in between: the pragmas are not run again, their effect stays.
+        await using var again = await dialect.OpenAsync(default);
+        Assert.Same(handle, ((SqliteConnection)again).Handle);
+        Assert.Equal(2L, await PragmaAsync(again, "synchronous"));
+        Assert.Equal(1000L, await PragmaAsync(again, "busy_timeout"));
+    }
+
+    [Fact]
     public async Task A_file_not_in_wal_mode_keeps_full_sync()
     {
         var dialect = new SqliteDialect($"Data Source={_file.Path}", 1000);
