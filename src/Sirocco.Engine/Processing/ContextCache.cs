@@ -7,12 +7,13 @@ namespace Sirocco.Engine.Processing;
 /// <summary>
 /// Remembers the outbound contexts derived for completed task executions so that a long chain is not
 /// walked back for every new task. A pure memo: keyed by task execution id and its last update, so a
-/// changed row is never served stale. Bounded by the total number of entries it holds (contexts of a
+/// changed row is never served stale. The update time counts in whole microseconds, the precision rows are
+/// stored at: a task read back from the database must find the context remembered when it was decided. Bounded by the total number of entries it holds (contexts of a
 /// long chain grow with it), and dropped wholesale past the bound: the next lookup walks back once.
 /// </summary>
 public sealed class ContextCache
 {
-    private readonly ConcurrentDictionary<(string Id, long Version), DictValue> _outbound = new();
+    private readonly ConcurrentDictionary<(string Id, long Micros), DictValue> _outbound = new();
     private readonly int _maxEntries;
     private long _entries;
 
@@ -20,7 +21,7 @@ public sealed class ContextCache
     public ContextCache(int maxEntries = 1_000_000) => _maxEntries = maxEntries;
 
     internal bool TryGet(TaskExecution task, out DictValue context) =>
-        _outbound.TryGetValue((task.Id, task.UpdatedAt.UtcTicks), out context!);
+        _outbound.TryGetValue(Key(task), out context!);
 
     internal void Put(TaskExecution task, DictValue context)
     {
@@ -30,6 +31,8 @@ public sealed class ContextCache
             Interlocked.Exchange(ref _entries, context.Count + 1);
         }
 
-        _outbound[(task.Id, task.UpdatedAt.UtcTicks)] = context;
+        _outbound[Key(task)] = context;
     }
+
+    private static (string Id, long Micros) Key(TaskExecution task) => (task.Id, task.UpdatedAt.UtcTicks / 10);
 }
