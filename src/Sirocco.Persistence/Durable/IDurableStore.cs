@@ -24,6 +24,13 @@ public interface IDurableStore
     Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Marks outbox rows dispatched and their action calls <c>SENT</c> (where still RUNNING and unmarked). Returns
+    /// the pairs left entirely unmarked, outbox row included, because another transaction held the call's row at
+    /// that moment (PostgreSQL: the mark never waits for a row lock); mark those again later.
+    /// </summary>
+    Task<IReadOnlyList<(long OutboxId, string? ActionExecutionId)>> MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Leases up to <paramref name="limit"/> due timers for <paramref name="lease"/>: no other claimer
     /// gets them until the lease runs out (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: the
     /// single writer). The timer stays until its event's transaction consumes it.

@@ -114,9 +114,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
 
             var transaction = await _dialect.BeginWriteAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false);
+            SqlDurableTransaction unit;
             await using (transaction.ConfigureAwait(false))
             {
-                var unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions);
+                unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions);
                 if (group.Count == 1)
                 {
                     await RunAloneAsync(group[0], unit, transaction, done).ConfigureAwait(false);
@@ -125,22 +126,25 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 {
                     await RunEachUnderSavepointAsync(group, unit, statements, transaction, done).ConfigureAwait(false);
                 }
-
-                unit.RunAfterCommit();
             }
 
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _units, done.Count);
             if (statements.DeferredSync is { } sync)
             {
+                // Committed, not yet on disk: what may go ahead of the sync goes now.
+                unit.RunAfterCommit();
                 _syncs.Writer.TryWrite(new SyncBatch(sync, done));
             }
             else
             {
+                // The commit is durable: callers first, exactly as without the callbacks.
                 foreach (var item in done)
                 {
                     item.Complete();
                 }
+
+                unit.RunAfterCommit();
             }
         }
         catch (Exception e)

@@ -49,6 +49,62 @@ internal sealed partial class SqlDurableStore : SqlStoreBase, IDurableStore, IAs
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<(long OutboxId, string? ActionExecutionId)>> MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken)
+    {
+        var outboxIds = sent.Select(s => s.OutboxId).Distinct().Order().ToList();
+        var actionIds = sent.Where(s => s.ActionExecutionId is not null).Select(s => s.ActionExecutionId!).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (Dialect.SingleWriter)
+        {
+            // SQLite: one writer, no row locks, nothing to deadlock with; the mark shares a group commit.
+            await _writer.ExecuteAsync(
+                async (tx, token) =>
+                {
+                    await tx.MarkDispatchedAsync(outboxIds, token).ConfigureAwait(false);
+                    if (actionIds.Count > 0)
+                    {
+                        await tx.MarkActionsSentAsync(actionIds, heartbeatDeadline, token).ConfigureAwait(false);
+                    }
+
+                    return 0;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+
+        // PostgreSQL: in a transaction of its own that never waits. Inside a group it held the rows it had marked
+        // while waiting for a row an event of another writer's group was changing, whose group waited for one of
+        // those: a deadlock PostgreSQL only breaks after a second (deadlock_timeout), over and over. A call whose
+        // row is locked right now is left out together with its outbox row (so a crash before the next try still
+        // finds it undispatched and sends it again) and handed back to be marked later.
+        var now = Micros.From(Options.Clock.GetUtcNow());
+        var deadline = Micros.From(heartbeatDeadline);
+        return await WriteAsync<IReadOnlyList<(long, string?)>>(
+            async (connection, transaction) =>
+            {
+                var free = actionIds.Count == 0
+                    ? []
+                    : (await connection.QueryAsync<string>(new CommandDefinition(
+                        "SELECT id FROM action_executions WHERE id = ANY(@Ids) FOR UPDATE SKIP LOCKED", new { Ids = actionIds.ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+                if (free.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE action_executions SET runner_state = 'SENT', heartbeat_deadline = @Deadline WHERE state = 'RUNNING' AND runner_state IS NULL AND id = ANY(@Ids)",
+                        new { Deadline = deadline, Ids = free.ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                var busy = sent.Where(s => s.ActionExecutionId is { } id && !free.Contains(id)).ToList();
+                var dispatched = sent.Except(busy).Select(s => s.OutboxId).Distinct().ToArray();
+                if (dispatched.Length > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE outbox SET dispatched_at = @Now WHERE dispatched_at IS NULL AND id = ANY(@Ids)", new { Now = now, Ids = dispatched }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                return busy;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<IReadOnlyList<DurableTimer>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, string owner, int limit, CancellationToken cancellationToken) =>
         WriteAsync<IReadOnlyList<DurableTimer>>(
             async (connection, transaction) =>

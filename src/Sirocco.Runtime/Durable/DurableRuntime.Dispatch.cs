@@ -203,30 +203,27 @@ public sealed partial class DurableRuntime
     /// </summary>
     private async Task MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, CancellationToken ct)
     {
-        var outboxIds = sent.Select(s => s.OutboxId).Order().ToList();
-        var actionIds = sent.Where(s => s.ActionExecutionId is not null).Select(s => s.ActionExecutionId!).Order(StringComparer.Ordinal).ToList();
         DateTimeOffset? deadline = _options.HeartbeatTimeoutOrNull is null ? null : _options.Clock.GetUtcNow() + _options.FirstHeartbeatTimeout;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await _store.Durable.ExecuteAsync(
-                    async (tx, token) =>
-                    {
-                        await tx.MarkDispatchedAsync(outboxIds, token).ConfigureAwait(false);
-                        if (actionIds.Count > 0)
-                        {
-                            await tx.MarkActionsSentAsync(actionIds, deadline, token).ConfigureAwait(false);
-                        }
+                var busy = await _store.Durable.MarkSentAsync(sent, deadline, ct).ConfigureAwait(false);
+                foreach (var pair in busy)
+                {
+                    // Its row was being changed (completed, claimed) as the mark came: try again with the next batch.
+                    _dispatched.Enqueue(pair);
+                }
 
-                        return 0;
-                    },
-                    ct).ConfigureAwait(false);
+                if (busy.Count > 0)
+                {
+                    _markWake.Release();
+                }
+
                 return;
             }
             catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
             {
-                // PostgreSQL: the group this unit shared may have lost a deadlock against another writer's group.
                 LogTransientRetry(_logger, "(dispatch marks)", e.Message);
             }
         }

@@ -83,4 +83,39 @@ public sealed class PostgresConcurrencyTests(PostgresCluster cluster)
 
         Assert.Fail("the second server never waited for the execution lock");
     }
+
+    [Fact]
+    public async Task The_dispatch_mark_skips_a_call_another_transaction_holds_instead_of_waiting_for_it()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using var store = await PostgresStore.OpenAsync(new PostgresStoreOptions { ConnectionString = connectionString }, default);
+        await store.Durable.ExecuteAsync(
+            async (tx, ct) =>
+            {
+                await tx.SaveActionsAsync(
+                    [new StoredAction { Id = "held", Name = "std.noop", State = "RUNNING", CreatedAt = T0 }, new StoredAction { Id = "free", Name = "std.noop", State = "RUNNING", CreatedAt = T0 }],
+                    ct);
+                return 0;
+            },
+            default);
+        await using var other = new Npgsql.NpgsqlConnection(connectionString);
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT id FROM action_executions WHERE id = 'held' FOR UPDATE", other, holding))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var outbox = await store.Durable.ExecuteAsync((tx, ct) => tx.AppendOutboxAsync([new("e", "RunAction", "{}"), new("e", "RunAction", "{}")], ct), default);
+
+        var busy = await store.Durable.MarkSentAsync([(outbox[0].Id, "free"), (outbox[1].Id, "held")], T0.AddHours(1), default).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The held call is left out with its outbox row: a crash now would still find that row and send it again.
+        Assert.Equal([(outbox[1].Id, (string?)"held")], busy);
+        Assert.Equal([outbox[1].Id], (await store.Durable.ListUndispatchedAsync(10, default)).Select(m => m.Id));
+        await holding.RollbackAsync();
+        Assert.Empty(await store.Durable.MarkSentAsync(busy, T0.AddHours(1), default));
+        Assert.Empty(await store.Durable.ListUndispatchedAsync(10, default));
+        Assert.Equal(["free", "held"], (await store.Durable.ListSilentActionsAsync(T0.AddHours(2), 10, default)).Select(a => a.Id).Order(StringComparer.Ordinal));
+    }
 }
