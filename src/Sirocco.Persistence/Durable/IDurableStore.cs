@@ -20,9 +20,6 @@ public interface IDurableStore
     /// <summary>Outbox rows not yet marked dispatched, oldest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListUndispatchedAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Marks outbox rows as handed over (idempotent).</summary>
-    Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken);
-
     /// <summary>
     /// Marks outbox rows dispatched and their action calls <c>SENT</c> (where still RUNNING and unmarked). Returns
     /// the pairs left entirely unmarked, outbox row included, because another transaction held the call's row at

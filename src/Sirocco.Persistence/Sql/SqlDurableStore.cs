@@ -31,24 +31,6 @@ internal sealed partial class SqlDurableStore : SqlStoreBase, IDurableStore, IAs
                 .Select(r => r.ToMessage()).ToList(),
             cancellationToken);
 
-    public Task MarkDispatchedAsync(IReadOnlyList<long> outboxIds, CancellationToken cancellationToken)
-    {
-        if (outboxIds.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var now = Micros.From(Options.Clock.GetUtcNow());
-        return WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var statements = new SqlStatements(connection, keepCommands: false);
-                await OutboxMarks.MarkDispatchedAsync(statements, transaction, outboxIds, now, cancellationToken).ConfigureAwait(false);
-                return 0;
-            },
-            cancellationToken);
-    }
-
     public async Task<IReadOnlyList<(long OutboxId, string? ActionExecutionId)>> MarkSentAsync(IReadOnlyList<(long OutboxId, string? ActionExecutionId)> sent, DateTimeOffset? heartbeatDeadline, CancellationToken cancellationToken)
     {
         var outboxIds = sent.Select(s => s.OutboxId).Distinct().Order().ToList();

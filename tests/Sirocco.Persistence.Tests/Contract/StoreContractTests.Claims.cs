@@ -95,7 +95,7 @@ public abstract partial class StoreContractTests
         var appended = await Store.Durable.ExecuteAsync(
             (tx, ct) => tx.AppendOutboxAsync([new("e1", "RunAction", "{\"n\":1}"), new("e1", "Notify", "{}"), new("e2", "RunAction", "{\"n\":2}"), new("e3", "RunAction", "{\"n\":3}")], ct),
             default);
-        await Store.Durable.MarkDispatchedAsync([appended[0].Id], default);
+        await Store.Durable.MarkSentAsync([(appended[0].Id, null)], null, default);
 
         var listed = await Store.Durable.ListOutboxAsync(["e1", "e2"], "RunAction", default);
 

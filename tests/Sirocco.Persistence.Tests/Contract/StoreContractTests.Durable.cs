@@ -188,8 +188,8 @@ public abstract partial class StoreContractTests
     {
         var appended = await Store.Durable.ExecuteAsync((tx, ct) => tx.AppendOutboxAsync([new(null, "A", "{}"), new(null, "B", "{}"), new(null, "C", "{}")], ct), default);
 
-        await Store.Durable.MarkDispatchedAsync([appended[0].Id, appended[2].Id], default);
-        await Store.Durable.MarkDispatchedAsync([appended[0].Id], default);
+        await Store.Durable.MarkSentAsync([(appended[0].Id, null), (appended[2].Id, null)], null, default);
+        await Store.Durable.MarkSentAsync([(appended[0].Id, null)], null, default);
 
         Assert.Equal(["B"], (await Store.Durable.ListUndispatchedAsync(10, default)).Select(m => m.Kind));
     }
