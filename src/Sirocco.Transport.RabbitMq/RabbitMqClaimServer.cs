@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sirocco.Transport.Queues;
 
 namespace Sirocco.Transport.RabbitMq;
 
@@ -30,46 +31,14 @@ public sealed partial class RabbitMqClaimServer : IAsyncDisposable
     public long Answered => Interlocked.Read(ref _answered);
 
     /// <summary>Serves until <paramref name="stopping"/> fires; claims not answered by then go to another engine.</summary>
-    public async Task RunAsync(CancellationToken stopping)
-    {
-        using var slots = new SemaphoreSlim(_concurrency);
-        var inFlight = new List<Task>();
-        try
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                await slots.WaitAsync(stopping).ConfigureAwait(false);
-                EngineRequestDelivery delivery;
-                try
-                {
-                    delivery = await _server.ReceiveAsync(stopping).ConfigureAwait(false);
-                }
-                catch
-                {
-                    slots.Release();
-                    throw;
-                }
-
-                inFlight.RemoveAll(t => t.IsCompleted);
-                inFlight.Add(AnswerAsync(delivery, slots, stopping));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping (or the connection was disposed under us).
-        }
-        finally
-        {
-            await Task.WhenAll(inFlight).ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken stopping) =>
+        BoundedConsumer.RunAsync(_server.ReceiveAsync, delivery => AnswerAsync(delivery, stopping), _concurrency, stopping);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task AnswerAsync(EngineRequestDelivery delivery, SemaphoreSlim slots, CancellationToken stopping)
+    private async Task AnswerAsync(EngineRequestDelivery delivery, CancellationToken stopping)
     {
-        await Task.Yield();
         try
         {
             var request = MessageCodec.TryDecode<ActionClaimRequest>(delivery.Body, out var error);
@@ -104,10 +73,6 @@ public sealed partial class RabbitMqClaimServer : IAsyncDisposable
 #pragma warning restore CA1031
         {
             LogClaimFailed(_logger, "(delivery)", e);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 

@@ -22,45 +22,11 @@ public sealed class ActionResultPump(IActionResultSource source, IActionResultSi
     /// Pumps until <paramref name="stoppingToken"/> fires, applying up to <c>concurrency</c> deliveries at
     /// once (the runtime orders events per execution with its own lock, so parallel results are safe).
     /// </summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        using var slots = new SemaphoreSlim(concurrency);
-        var inFlight = new List<Task>();
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-                IActionResultDelivery delivery;
-                try
-                {
-                    delivery = await source.ReceiveAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    slots.Release();
-                    throw;
-                }
+    public Task RunAsync(CancellationToken stoppingToken) =>
+        BoundedConsumer.RunAsync(source.ReceiveAsync, delivery => ApplyAsync(delivery, stoppingToken), concurrency, stoppingToken);
 
-                inFlight.RemoveAll(t => t.IsCompleted);
-                inFlight.Add(ApplyAsync(delivery, slots, stoppingToken));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping, or the source was closed under us (its connection disposed): either way the end.
-            // What was received and not applied is handed back by the source's owner.
-        }
-        finally
-        {
-            await Task.WhenAll(inFlight).ConfigureAwait(false);
-        }
-    }
-
-    private async Task ApplyAsync(IActionResultDelivery delivery, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task ApplyAsync(IActionResultDelivery delivery, CancellationToken stoppingToken)
     {
-        await Task.Yield();
         try
         {
             if (delivery.Result is { } result)
@@ -81,10 +47,6 @@ public sealed class ActionResultPump(IActionResultSource source, IActionResultSi
         {
             Interlocked.Increment(ref _failed);
             await delivery.NackAsync(requeue: true, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 }
