@@ -15,6 +15,13 @@ internal sealed class AdHocQueue(ITaskQueue inner, AdHocChain chains, IServicePr
     public async ValueTask EnqueueAsync(RunActionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!chains.IsRegistered(request.ActionName))
+        {
+            // Resolving an ad-hoc action reads the database (SQLite answers synchronously): not on the caller's
+            // thread, which commits the engine's decisions (ITaskQueue.EnqueueAsync).
+            await Task.Yield();
+        }
+
         try
         {
             var chain = await chains.ResolveAsync(request.ActionName, request.ExecutionId, cancellationToken).ConfigureAwait(false);

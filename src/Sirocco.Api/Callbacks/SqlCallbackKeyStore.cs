@@ -43,6 +43,9 @@ internal sealed class SqlCallbackKeyStore
             return cached;
         }
 
+        // The first call may come from the thread that commits the engine's decisions (ITaskQueue.EnqueueAsync);
+        // loading reads, and may write, the database: not on that thread.
+        await Task.Yield();
         await _loading.WaitAsync(cancellationToken);
         try
         {

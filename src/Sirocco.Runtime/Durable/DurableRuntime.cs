@@ -52,6 +52,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string ExecutionId, string ActionName)> _dispatchedActions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private readonly List<Task> _loops = [];
     private readonly SemaphoreSlim _timerWake = new(0);
     private readonly SemaphoreSlim _markWake = new(0);
@@ -68,6 +69,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DurableRuntime>();
         _cancellation = _options.ActionCancellation ?? queue as IActionCancellation;
         ResultSink = new RuntimeResultSink(this);
+        _stoppingToken = _stopping.Token;
     }
 
     /// <summary>Where runners report results: a report returns once the result is durably applied, so the runner may then acknowledge its delivery.</summary>
@@ -211,12 +213,30 @@ public sealed partial class DurableRuntime : IAsyncDisposable
             {
                 foreach (var message in early)
                 {
-                    _dispatch.Writer.TryWrite(message);
+                    HandOnAtCommit(message);
                 }
             });
         }
 
         return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, early.Count == 0 ? outbox : [.. outbox.Where(m => !HandedOnAtCommit.Contains(m.Kind))]);
+    }
+
+    /// <summary>
+    /// A call is handed to the task queue right here, on the thread that committed it, instead of through the
+    /// dispatch loop: one thread wake fewer between two tasks of a chain (about a tenth of a 100-task chain's time,
+    /// docs/benchmarks.md). Enqueueing does no blocking I/O (see <see cref="ITaskQueue.EnqueueAsync"/>). The rest
+    /// may read the database or wait for the writer, so it goes through the loop.
+    /// </summary>
+    private void HandOnAtCommit(OutboxMessage message)
+    {
+        if (message.Kind == nameof(RunAction) && Volatile.Read(ref _disposed) == 0)
+        {
+            _ = DispatchOneAsync(message, _stoppingToken);
+        }
+        else
+        {
+            _dispatch.Writer.TryWrite(message);
+        }
     }
 
     /// <summary>

@@ -7,7 +7,11 @@ namespace Sirocco.Transport.Queues;
 /// </summary>
 public interface ITaskQueue
 {
-    /// <summary>Adds a request to the queue named by its <see cref="RunActionRequest.Target"/>.</summary>
+    /// <summary>
+    /// Adds a request to the queue named by its <see cref="RunActionRequest.Target"/>. The engine calls it on the
+    /// thread that commits its decisions, so it must not block: what needs I/O (a broker's confirm, a database
+    /// read) is awaited asynchronously, or moved off the calling thread first.
+    /// </summary>
     ValueTask EnqueueAsync(RunActionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Waits for the next request on queue <paramref name="target"/>.</summary>
