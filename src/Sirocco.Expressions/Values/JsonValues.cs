@@ -34,6 +34,19 @@ public static class JsonValues
             ? new FloatValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture))
             : new IntValue(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// True when writing the value as JSON and parsing it back gives an equal value: false for a dictionary with a
+    /// key that is not a string (it comes back as its text) and for a float JSON cannot hold (NaN, infinities).
+    /// </summary>
+    public static bool RoundTrips(Value value) => value switch
+    {
+        NullValue or BoolValue or IntValue or StringValue => true,
+        FloatValue f => double.IsFinite(f.Value),
+        ListValue list => list.Items.All(RoundTrips),
+        DictValue dict => dict.All(entry => entry.Key is StringValue && RoundTrips(entry.Value)),
+        _ => false,
+    };
+
     /// <summary>Compact JSON. Non-string dictionary keys become their JSON text, as Mistral stores them.</summary>
     public static string ToJson(Value value)
     {

@@ -53,4 +53,7 @@ public sealed record StoredTask
 
     /// <summary>Completed.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Raised by every write of the row; the engine's copies of a task are trusted only at the version they were made from.</summary>
+    public long Version { get; init; }
 }

@@ -54,7 +54,7 @@ internal sealed class DurableExecutionState(IExecutionRowSource rows, string exe
     {
         if (!_tasks.TryGetValue(taskExecutionId, out var task))
         {
-            task = rows.Task(taskExecutionId) is { } stored ? EngineRows.ToEngine(stored) : null;
+            task = rows.KeptTask(taskExecutionId) ?? (rows.Task(taskExecutionId) is { } stored ? Parse(stored) : null);
             _tasks[taskExecutionId] = task;
         }
 
@@ -92,8 +92,15 @@ internal sealed class DurableExecutionState(IExecutionRowSource rows, string exe
             return known;
         }
 
-        var task = EngineRows.ToEngine(stored);
+        var task = rows.TaskCopies.Find(stored.Id, stored.Version) ?? Parse(stored);
         _tasks[stored.Id] = task;
+        return task;
+    }
+
+    private TaskExecution Parse(Durable.StoredTask stored)
+    {
+        var task = EngineRows.ToEngine(stored);
+        rows.TaskCopies.Remember(stored.Id, stored.Version, task);
         return task;
     }
 }

@@ -65,6 +65,21 @@ internal static partial class EngineRows
         FinishedAt = t.FinishedAt,
     };
 
+    /// <summary>
+    /// The task as reading its row back would give it, made without reading: timestamps at the row's microsecond
+    /// precision. Null when a value would come back different (<see cref="JsonValues.RoundTrips"/>).
+    /// </summary>
+    public static TaskExecution? AsReloaded(TaskExecution t) =>
+        JsonValues.RoundTrips(t.Published) && (t.Result is null || JsonValues.RoundTrips(t.Result))
+            ? t with
+            {
+                CreatedAt = Sql.Micros.To(Sql.Micros.From(t.CreatedAt)),
+                UpdatedAt = Sql.Micros.To(Sql.Micros.From(t.UpdatedAt)),
+                StartedAt = Sql.Micros.To(Sql.Micros.From(t.StartedAt)),
+                FinishedAt = Sql.Micros.To(Sql.Micros.From(t.FinishedAt)),
+            }
+            : null;
+
     public static TaskExecution ToEngine(StoredTask s)
     {
         using var engine = JsonDocument.Parse(s.EngineStateJson ?? "{}");

@@ -1,3 +1,4 @@
+using Sirocco.Engine.State;
 using Sirocco.Persistence.Durable;
 
 namespace Sirocco.Persistence.Execution;
@@ -16,6 +17,12 @@ internal interface IExecutionRowSource
 
     /// <summary>Engine views of executions kept between events, valid at their version.</summary>
     ExecutionCache Executions { get; }
+
+    /// <summary>Engine views of tasks kept between events, valid at their row version.</summary>
+    TaskCache TaskCopies { get; }
+
+    /// <summary>The kept engine view of a task when the row still holds its version (one number read); null otherwise.</summary>
+    TaskExecution? KeptTask(string taskExecutionId);
 
     StoredTask? Task(string taskExecutionId);
 

@@ -11,7 +11,7 @@ internal static class DurableRows
     /// <summary>Execution columns without the definition snapshot, which the hot path does not need.</summary>
     public const string ExecutionStateColumns = "id, workflow_name, workflow_namespace, workflow_id, description, state, state_info, input, output, params, engine_state, task_execution_id, root_execution_id, project_id, tags, version, created_at, updated_at, finished_at";
 
-    public const string TaskColumns = "id, workflow_execution_id, name, type, state, state_info, published, runtime_context, engine_state, processed, project_id, tags, created_at, updated_at, started_at, finished_at";
+    public const string TaskColumns = "id, workflow_execution_id, name, type, state, state_info, published, runtime_context, engine_state, processed, project_id, tags, created_at, updated_at, started_at, finished_at, version";
 
     public const string ActionColumns = "id, task_execution_id, workflow_execution_id, name, type, item_index, state, state_info, accepted, input, output, description, project_id, created_at, updated_at, runner";
 
@@ -180,6 +180,8 @@ internal static class DurableRows
 
         public long? FinishedAt { get; set; }
 
+        public long Version { get; set; }
+
         public StoredTask ToStored() => new()
         {
             Id = Id,
@@ -198,6 +200,7 @@ internal static class DurableRows
             UpdatedAt = Micros.To(UpdatedAt),
             StartedAt = Micros.To(StartedAt),
             FinishedAt = Micros.To(FinishedAt),
+            Version = Version,
         };
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxGroupSize;
     private readonly Task[] _loops;
     private readonly ExecutionCache _executions = new();
+    private readonly TaskCache _tasks = new();
 
     public GroupCommitWriter(SqlDialect dialect, StoreOptions options, int writers, int maxGroupSize)
     {
@@ -117,7 +118,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             SqlDurableTransaction unit;
             await using (transaction.ConfigureAwait(false))
             {
-                unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions);
+                unit = new SqlDurableTransaction(statements, transaction, _dialect, _options, _executions, _tasks);
                 if (group.Count == 1)
                 {
                     await RunAloneAsync(group[0], unit, transaction, done).ConfigureAwait(false);
@@ -150,6 +151,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         catch (Exception e)
         {
             _executions.Clear();
+            _tasks.Clear();
             foreach (var item in group)
             {
                 item.Fail(e);
@@ -183,6 +185,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             unit.DropAfterCommit(0);
+            unit.TaskCopies.Clear();
             item.Fail(e);
             return;
         }
@@ -211,6 +214,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 await statements.ExecuteAsync(transaction, UndoUnit, [], CancellationToken.None).ConfigureAwait(false);
                 await statements.ExecuteAsync(transaction, ReleaseUnit, [], CancellationToken.None).ConfigureAwait(false);
                 unit.DropAfterCommit(mark);
+                unit.TaskCopies.Clear();
                 item.Fail(e);
             }
         }

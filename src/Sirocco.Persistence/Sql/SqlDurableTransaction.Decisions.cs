@@ -27,17 +27,17 @@ internal sealed partial class SqlDurableTransaction
                     await SaveExecutionAsync(EngineRows.ToStored(updated.Execution, null), cancellationToken).ConfigureAwait(false);
                     break;
                 case TaskExecutionCreated created:
-                    await SaveTasksAsync([EngineRows.ToStored(created.Task)], cancellationToken).ConfigureAwait(false);
+                    SaveTask(created.Task);
                     history.Add(("Task" + created.Task.State.ToMistral(), Json.Write(w => TaskLine(w, created.Task))));
                     break;
                 case TaskExecutionUpdated updated:
-                    var stored = EngineRows.ToStored(updated.Task);
                     // History tells state changes: a with-items task's progress (RUNNING to RUNNING on each item) is not one.
-                    var changed = !_taskStates.TryGetValue(stored.Id, out var before) || before != stored.State;
-                    await SaveTasksAsync([stored], cancellationToken).ConfigureAwait(false);
+                    var state = updated.Task.State.ToMistral();
+                    var changed = !_taskStates.TryGetValue(updated.Task.Id, out var before) || before != state;
+                    SaveTask(updated.Task);
                     if (changed)
                     {
-                        history.Add(("Task" + stored.State, Json.Write(w => TaskLine(w, updated.Task))));
+                        history.Add(("Task" + state, Json.Write(w => TaskLine(w, updated.Task))));
                     }
 
                     break;

@@ -1,4 +1,5 @@
 using Dapper;
+using Sirocco.Engine.State;
 using Sirocco.Persistence.Durable;
 using static Sirocco.Persistence.Sql.SqlParameter;
 
@@ -9,6 +10,7 @@ internal sealed partial class SqlDurableTransaction
 {
     private const string ExecutionById = $"SELECT {DurableRows.ExecutionStateColumns} FROM workflow_executions WHERE id = @Id";
     private const string TaskById = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE id = @Id";
+    private const string TaskVersionById = "SELECT version FROM task_executions WHERE id = @Id";
     private const string TasksByName = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id AND name = @Name ORDER BY created_at, id";
     private const string TasksOfExecution = $"SELECT {DurableRows.TaskColumns} FROM task_executions WHERE workflow_execution_id = @Id ORDER BY created_at, id";
     private const string IncompleteTaskCount = "SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id AND state NOT IN ('SUCCESS', 'ERROR', 'CANCELLED')";
@@ -21,6 +23,18 @@ internal sealed partial class SqlDurableTransaction
 
     public StoredTask? Task(string taskExecutionId) =>
         statements.Query<DurableRows.TaskRow>(transaction, TaskById, [Text("@Id", taskExecutionId)]).ConvertAll(Read).SingleOrDefault();
+
+    public TaskExecution? KeptTask(string taskExecutionId)
+    {
+        if (statements.Scalar<long?>(transaction, TaskVersionById, [Text("@Id", taskExecutionId)]) is not { } version
+            || tasks.Find(taskExecutionId, version) is not { } kept)
+        {
+            return null;
+        }
+
+        _taskStates[taskExecutionId] = kept.State.ToMistral();
+        return kept;
+    }
 
     public IReadOnlyList<StoredTask> TasksNamed(string executionId, string name) =>
         statements.Query<DurableRows.TaskRow>(transaction, TasksByName, [Text("@Id", executionId), Text("@Name", name)]).ConvertAll(Read);

@@ -7,7 +7,7 @@ using Sirocco.Persistence.Execution;
 namespace Sirocco.Persistence.Sql;
 
 /// <summary>One unit's view of a group-commit transaction.</summary>
-internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options, ExecutionCache executions) : IDurableTransaction, IExecutionRowSource
+internal sealed partial class SqlDurableTransaction(SqlStatements statements, DbTransaction transaction, SqlDialect dialect, StoreOptions options, ExecutionCache executions, TaskCache tasks) : IDurableTransaction, IExecutionRowSource
 {
     private const string OutboxInsert = "INSERT INTO outbox (execution_id, kind, payload, created_at) VALUES (@ExecutionId, @Kind, @Payload, @CreatedAt) RETURNING id";
     private const string TimerUpsert = "INSERT INTO timers (id, execution_id, kind, payload, due_at, created_at) VALUES (@Id, @ExecutionId, @Kind, @Payload, @DueAt, @Now) " +
@@ -33,6 +33,8 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
     private readonly List<Action> _afterCommit = [];
 
     public ExecutionCache Executions => executions;
+
+    public TaskCache TaskCopies => tasks;
 
     public void AfterCommit(Action callback) => _afterCommit.Add(callback);
 
@@ -63,9 +65,10 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
 
     // Tasks, actions and sub-workflows belong to the project of the execution that runs them (the engine does
     // not carry project ids), so a key of that project, and only that project, sees them.
-    private static readonly string TaskUpsert = Upsert("task_executions", DurableRows.TaskColumns, null, null)
+    private static readonly string TaskUpsert = Upsert("task_executions", DurableRows.TaskColumns, "version", "version = task_executions.version + 1")
         .Replace("project_id = excluded.project_id", "project_id = task_executions.project_id", StringComparison.Ordinal)
-        .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal);
+        .Replace("@ProjectId", "COALESCE((SELECT p.project_id FROM workflow_executions p WHERE p.id = @WorkflowExecutionId), @ProjectId)", StringComparison.Ordinal)
+        + " RETURNING version";
     private static readonly string ActionUpsert = Upsert("action_executions", DurableRows.ActionColumns, null, null)
         .Replace("runner = excluded.runner", "runner = COALESCE(excluded.runner, action_executions.runner)", StringComparison.Ordinal)
         .Replace("project_id = excluded.project_id", "project_id = action_executions.project_id", StringComparison.Ordinal)
@@ -117,13 +120,32 @@ internal sealed partial class SqlDurableTransaction(SqlStatements statements, Db
         await statements.ExecuteAsync(transaction, ExecutionUpsert, DurableRows.Parameters(execution), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SaveTasksAsync(IReadOnlyList<StoredTask> tasks, CancellationToken cancellationToken)
+    public Task SaveTasksAsync(IReadOnlyList<StoredTask> tasks, CancellationToken cancellationToken)
     {
         foreach (var task in tasks)
         {
-            options.CheckFieldSize("TaskExecution", "published", task.PublishedJson);
-            await statements.ExecuteAsync(transaction, TaskUpsert, DurableRows.Parameters(task), cancellationToken).ConfigureAwait(false);
-            _taskStates[task.Id] = task.State;
+            SaveTask(task);
+        }
+
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
+
+    /// <summary>Writes one task row; returns the version the write gave it.</summary>
+    private long SaveTask(StoredTask task)
+    {
+        options.CheckFieldSize("TaskExecution", "published", task.PublishedJson);
+        var version = statements.Scalar<long>(transaction, TaskUpsert, DurableRows.Parameters(task));
+        _taskStates[task.Id] = task.State;
+        return version;
+    }
+
+    /// <summary>Writes a task the engine decided and keeps the engine's copy for the next events, at the row's new version.</summary>
+    private void SaveTask(Engine.State.TaskExecution task)
+    {
+        var version = SaveTask(EngineRows.ToStored(task));
+        if (EngineRows.AsReloaded(task) is { } copy)
+        {
+            tasks.Remember(task.Id, version, copy);
         }
     }
 

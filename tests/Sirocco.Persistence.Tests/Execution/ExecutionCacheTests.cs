@@ -69,6 +69,10 @@ public sealed class ExecutionCacheTests
 
         public ExecutionCache Executions { get; } = new();
 
+        public TaskCache TaskCopies { get; } = new();
+
+        public Sirocco.Engine.State.TaskExecution? KeptTask(string taskExecutionId) => null;
+
         public StoredExecution? Execution(string executionId)
         {
             Reads++;
