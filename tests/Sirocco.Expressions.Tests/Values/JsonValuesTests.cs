@@ -41,4 +41,18 @@ public class JsonValuesTests
         Assert.Equal(
             "{\"a\": [1, 2.5, null, true], \"b\": \"\\u00e9\\n\", \"c\": {}, \"d\": []}",
             JsonValues.ToPythonJson(JsonValues.Parse("{\"a\":[1,2.5,null,true],\"b\":\"\u00e9\\n\",\"c\":{},\"d\":[]}")));
+
+    [Fact]
+    public void RoundTrips_is_true_exactly_when_writing_and_parsing_back_gives_an_equal_value()
+    {
+        var plain = JsonValues.Parse("{\"a\": [1, 2.5, null, true, \"x\"], \"b\": {\"c\": {}}}");
+        var intKey = DictValue.From([new KeyValuePair<Value, Value>(Value.From(1), Value.From("one"))]);
+
+        Assert.True(JsonValues.RoundTrips(plain));
+        Assert.Equal(plain, JsonValues.Parse(JsonValues.ToJson(plain)));
+        Assert.False(JsonValues.RoundTrips(intKey));
+        Assert.NotEqual<Value>(intKey, JsonValues.Parse(JsonValues.ToJson(intKey)));
+        Assert.False(JsonValues.RoundTrips(new ListValue([Value.From(double.NaN)])));
+        Assert.False(JsonValues.RoundTrips(Value.From(double.PositiveInfinity)));
+    }
 }
