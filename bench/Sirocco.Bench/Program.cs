@@ -69,7 +69,9 @@ try
         // Alternate the servers run by run, so a change in machine load falls on both.
         for (var run = 0; run < options.Runs; run++)
         {
+            await Runner.PrimeAsync(ours, scenario, options, stop.Token);
             ourRuns.AddRange(await Runner.RunAsync(ours, scenario, options, "sirocco", stop.Token));
+            await Runner.PrimeAsync(theirs, scenario, options, stop.Token);
             theirRuns.AddRange(await Runner.RunAsync(theirs, scenario, options, "mistral", stop.Token));
         }
     }
