@@ -15,7 +15,7 @@ internal sealed class BenchOptions
           --runs N            runs per scenario and server (targets: 1, compare: 3)
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
           --warmup N          tasks of untimed warm-up per scenario (Sirocco default 5000; Mistral: 10); in compare each
-                      timed run also follows a 20-task untimed run on the same server
+                              timed run also follows a 20-task untimed run on the same server
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
           --sirocco-cli DLL   start this built sirocco.dll instead of ./sirocco
