@@ -44,7 +44,7 @@ internal static partial class CallbackEndpoints
         }
 
         (state, output) = await AdHocCompletion.ApplyAsync(services, store, current, state, output, cancel);
-        var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info"));
+        var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { WorkflowExecutionId = current.WorkflowExecutionId };
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
@@ -57,7 +57,7 @@ internal static partial class CallbackEndpoints
             return ApiResults.Json(ExecutionJson.ActionExecution(current));
         }
 
-        if (await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is { } reason)
+        if (DelegateCompletion.TimedOutReason(current) is { } reason)
         {
             // Still handed to the engine, which records the late result in the execution's history and ignores it.
             await executions.CompleteActionAsync(id, completion, cancel);
@@ -74,7 +74,7 @@ internal static partial class CallbackEndpoints
     {
         var cancel = request.HttpContext.RequestAborted;
         var current = await AuthorizeAsync(store, signer, options, id, token, clock, cancel);
-        if (ExecutionStates.IsCompleted(current.State) || await DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is not null)
+        if (ExecutionStates.IsCompleted(current.State) || DelegateCompletion.TimedOutReason(current) is not null)
         {
             throw new ApiException(StatusCodes.Status409Conflict, $"Action execution {id} is no longer running ({current.State}).")
             {

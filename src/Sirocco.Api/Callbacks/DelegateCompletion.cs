@@ -1,8 +1,6 @@
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
-using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
-using Sirocco.Persistence.Querying;
 
 namespace Sirocco.Api.Callbacks;
 
@@ -29,18 +27,10 @@ internal static class DelegateCompletion
     }
 
     /// <summary>The task's reason when the action still runs but its task has already ended (it timed out), else null.</summary>
-    public static async Task<string?> TimedOutReasonAsync(ISiroccoStore store, ActionExecutionRecord current, CancellationToken cancel)
-    {
-        if (ExecutionStates.IsCompleted(current.State) || current.TaskExecutionId is not { } taskId)
-        {
-            return null;
-        }
-
-        // Listed, not fetched: only the task's state is needed, and fetching it would assemble its result
-        // from every action of the task (thousands for a with-items task) on every completion.
-        var task = (await store.Executions.ListTaskExecutionsAsync(new ListQuery { Limit = 1, Filters = [FieldFilter.Equal("id", taskId)] }, cancel)).FirstOrDefault();
-        return task is not null && ExecutionStates.IsCompleted(task.State) ? task.StateInfo ?? $"Task {task.Name} is already {task.State}." : null;
-    }
+    public static string? TimedOutReason(ActionExecutionRecord current) =>
+        !ExecutionStates.IsCompleted(current.State) && current.TaskState is { } taskState && ExecutionStates.IsCompleted(taskState)
+            ? current.TaskStateInfo ?? $"Task {current.TaskName} is already {taskState}."
+            : null;
 
     public static ApiException TimedOut(string id, string reason) =>
         new(StatusCodes.Status409Conflict, $"Action execution {id} can no longer be completed: {reason}")

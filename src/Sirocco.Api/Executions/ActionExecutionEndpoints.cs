@@ -91,14 +91,15 @@ internal static class ActionExecutionEndpoints
             return ApiResults.Json(ExecutionJson.ActionExecution(current));
         }
 
-        if (ExecutionStates.IsCompleted(state) && await Callbacks.DelegateCompletion.TimedOutReasonAsync(store, current, cancel) is { } reason)
+        var completion = new ActionCompletion(state, output?.ToJsonString(), stateInfo) { WorkflowExecutionId = current.WorkflowExecutionId };
+        if (ExecutionStates.IsCompleted(state) && Callbacks.DelegateCompletion.TimedOutReason(current) is { } reason)
         {
             // Recorded by the engine (history) and ignored, as the callback URL does.
-            await executions.CompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), stateInfo), cancel);
+            await executions.CompleteActionAsync(id, completion, cancel);
             throw Callbacks.DelegateCompletion.TimedOut(id, reason);
         }
 
-        var completed = await executions.CompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), stateInfo), cancel);
+        var completed = await executions.CompleteActionAsync(id, completion, cancel);
         return ApiResults.Json(ExecutionJson.ActionExecution(completed));
     }
 

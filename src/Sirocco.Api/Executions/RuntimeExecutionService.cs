@@ -74,8 +74,9 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
     public async Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var stored = await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
-        if (stored.WorkflowExecutionId is null)
+        var knownExecutionId = completion.WorkflowExecutionId
+            ?? (await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId)).WorkflowExecutionId;
+        if (knownExecutionId is null)
         {
             return await direct.CompleteDirectAsync(actionExecutionId, completion, cancellationToken);
         }
@@ -88,9 +89,9 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
             ExecutionStates.Cancelled => ActionOutcome.Cancelled(value),
             _ => null, // RUNNING / PAUSED only update Mistral's action; nothing for the engine to decide.
         };
-        if (outcome is not null && stored.WorkflowExecutionId is { } executionId)
+        if (outcome is not null)
         {
-            Check(await runtime.CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken), executionId, "complete action");
+            Check(await runtime.CompleteActionAsync(knownExecutionId, actionExecutionId, outcome, cancellationToken), knownExecutionId, "complete action");
         }
 
         return await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);

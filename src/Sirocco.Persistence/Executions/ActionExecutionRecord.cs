@@ -35,4 +35,13 @@ public sealed record ActionExecutionRecord(
 {
     /// <summary>Position of this item in a with-items task, 0 otherwise.</summary>
     public int ItemIndex { get; init; }
+
+    /// <summary>The execution that runs it, null for an action run outside a workflow.</summary>
+    public string? WorkflowExecutionId { get; init; }
+
+    /// <summary>Its task's state when it was read (a late completion is refused once the task has ended), null without a task.</summary>
+    public string? TaskState { get; init; }
+
+    /// <summary>Its task's state info when it was read.</summary>
+    public string? TaskStateInfo { get; init; }
 }

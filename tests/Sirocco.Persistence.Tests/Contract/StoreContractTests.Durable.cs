@@ -161,6 +161,8 @@ public abstract partial class StoreContractTests
         Assert.Equal(3, listed.Count);
         Assert.All(listed, a => Assert.Null(a.OutputJson));
         Assert.Equal("items", listed[0].TaskName);
+        Assert.Equal("e", listed[0].WorkflowExecutionId);
+        Assert.Equal("SUCCESS", listed[0].TaskState); // a completion refused for an ended task needs no other read
     }
 
     [Fact]
