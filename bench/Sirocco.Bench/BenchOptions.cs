@@ -16,6 +16,7 @@ internal sealed class BenchOptions
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
           --warmup N          tasks of untimed warm-up per scenario (Sirocco default 5000; Mistral: 10); in compare each
                               timed run also follows a 20-task untimed run on the same server
+          --warmup-seconds S  Sirocco's warm-up lasts at least S seconds (default 15: the JIT's tiering settles)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
           --sirocco-cli DLL   start this built sirocco.dll instead of ./sirocco
@@ -49,6 +50,12 @@ internal sealed class BenchOptions
 
     /// <summary>Tasks of Sirocco's untimed warm-up run per scenario (the JIT's tiering settles within a few thousand events).</summary>
     public int WarmUp { get; private set; } = 5000;
+
+    /// <summary>
+    /// Sirocco's warm-up also lasts at least this long: a fresh server's JIT recompiles hot code in the background
+    /// for its first ~12 s of work (6 s of CPU on these 2 cores), whatever the number of tasks.
+    /// </summary>
+    public int WarmUpSeconds { get; private set; } = 15;
 
     /// <summary>Concurrent callers completing async actions, as many third parties would.</summary>
     public int Callers { get; private set; } = 32;
@@ -106,6 +113,7 @@ internal sealed class BenchOptions
             case "--blob": Blob = Int(value); break;
             case "--callers": Callers = Int(value); break;
             case "--warmup": WarmUp = Int(value); break;
+            case "--warmup-seconds": WarmUpSeconds = Int(value); break;
             case "--sirocco" or "--url": SiroccoUrl = value; break;
             case "--sirocco-db" or "--db": SiroccoDb = value; break;
             case "--sirocco-cli": SiroccoCli = value; break;

@@ -32,7 +32,17 @@ internal static class Runner
     /// for Sirocco, the .NET JIT — it recompiles hot code in tiers over the first few thousand events,
     /// and on 2 cores that took 30–40 % of the CPU of a measured 2,000-task chain after a 10-task warm-up.
     /// </summary>
-    public static async Task WarmUpAsync(Scenarios scenarios, string scenario, BenchOptions options, int units, CancellationToken cancel)
+    public static async Task WarmUpAsync(Scenarios scenarios, string scenario, BenchOptions options, int units, CancellationToken cancel, TimeSpan atLeast = default)
+    {
+        var until = DateTime.UtcNow + atLeast;
+        do
+        {
+            await WarmUpOnceAsync(scenarios, scenario, options, units, cancel);
+        }
+        while (DateTime.UtcNow < until);
+    }
+
+    private static async Task WarmUpOnceAsync(Scenarios scenarios, string scenario, BenchOptions options, int units, CancellationToken cancel)
     {
         _ = scenario switch
         {
