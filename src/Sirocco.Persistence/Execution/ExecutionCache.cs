@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Sirocco.Engine.State;
 
 namespace Sirocco.Persistence.Execution;
@@ -10,29 +9,7 @@ namespace Sirocco.Persistence.Execution;
 /// over thousands of items, the input alone is that long, on every item's completion). Every committed write
 /// of the row raises the version, so a write by another process, or one rolled back, is always a miss.
 /// </summary>
-internal sealed class ExecutionCache
+internal sealed class ExecutionCache() : VersionedCache<WorkflowExecution>(MaxEntries)
 {
-    // Bounded crudely: the working set is the executions running now.
     private const int MaxEntries = 10_000;
-
-    private readonly ConcurrentDictionary<string, (long Version, WorkflowExecution Execution)> _entries = new(StringComparer.Ordinal);
-
-    public WorkflowExecution? Find(string executionId, long version) =>
-        _entries.TryGetValue(executionId, out var entry) && entry.Version == version ? entry.Execution : null;
-
-    public void Remember(string executionId, long version, WorkflowExecution execution)
-    {
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[executionId] = (version, execution);
-    }
-
-    /// <summary>
-    /// Forgets everything, after a group commit failed: entries read inside that transaction may hold versions
-    /// that were never committed, and a later write could commit the same version number with other content.
-    /// </summary>
-    public void Clear() => _entries.Clear();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Sirocco.Engine.State;
 
 namespace Sirocco.Persistence.Execution;
@@ -8,28 +7,10 @@ namespace Sirocco.Persistence.Execution;
 /// database still holds (<c>task_executions.version</c>, raised by every write). A chain's next event needs the task
 /// that just finished and the one before it (its context); without this it read both rows whole and parsed their
 /// published values and bookkeeping again, on every task. A write by another process is a version miss, and a
-/// rolled-back write clears the cache (<see cref="Clear"/>), since a later write could reuse its version number.
+/// rolled-back write clears the cache, since a later write could reuse its version number.
 /// </summary>
-internal sealed class TaskCache
+internal sealed class TaskCache() : VersionedCache<TaskExecution>(MaxEntries)
 {
-    // Bounded crudely: the working set is the last tasks of the executions running now.
+    // The last tasks of the executions running now.
     private const int MaxEntries = 20_000;
-
-    private readonly ConcurrentDictionary<string, (long Version, TaskExecution Task)> _entries = new(StringComparer.Ordinal);
-
-    public TaskExecution? Find(string taskExecutionId, long version) =>
-        _entries.TryGetValue(taskExecutionId, out var entry) && entry.Version == version ? entry.Task : null;
-
-    public void Remember(string taskExecutionId, long version, TaskExecution task)
-    {
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[taskExecutionId] = (version, task);
-    }
-
-    /// <summary>Forgets everything, after a unit or a group failed: its writes were rolled back, their versions may come again.</summary>
-    public void Clear() => _entries.Clear();
 }

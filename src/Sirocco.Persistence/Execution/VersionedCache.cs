@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace Sirocco.Persistence.Execution;
+
+/// <summary>
+/// Engine views of rows kept between events, each trusted only at the row version it was made from: a caller
+/// reads the version (a number) and gets the view only when the row still holds it. Bounded crudely: the working
+/// set is what the executions running now touch, so a full cache is emptied rather than tracked.
+/// </summary>
+internal abstract class VersionedCache<T>(int maxEntries)
+    where T : class
+{
+    private readonly ConcurrentDictionary<string, (long Version, T Value)> _entries = new(StringComparer.Ordinal);
+
+    public T? Find(string id, long version) =>
+        _entries.TryGetValue(id, out var entry) && entry.Version == version ? entry.Value : null;
+
+    public void Remember(string id, long version, T value)
+    {
+        if (_entries.Count >= maxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[id] = (version, value);
+    }
+
+    /// <summary>
+    /// Forgets everything, after a unit or a group failed: views made inside it may hold versions that were never
+    /// committed, and a later write could commit the same version number with other content.
+    /// </summary>
+    public void Clear() => _entries.Clear();
+}
