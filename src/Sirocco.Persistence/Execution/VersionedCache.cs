@@ -12,6 +12,9 @@ internal abstract class VersionedCache<T>(int maxEntries)
 {
     private readonly ConcurrentDictionary<string, (long Version, T Value)> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>True when some version of the row is kept: only then is its current version worth reading.</summary>
+    public bool Holds(string id) => _entries.ContainsKey(id);
+
     public T? Find(string id, long version) =>
         _entries.TryGetValue(id, out var entry) && entry.Version == version ? entry.Value : null;
 

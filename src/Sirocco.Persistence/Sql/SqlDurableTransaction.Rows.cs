@@ -26,7 +26,8 @@ internal sealed partial class SqlDurableTransaction
 
     public TaskExecution? KeptTask(string taskExecutionId)
     {
-        if (statements.Scalar<long?>(transaction, TaskVersionById, [Text("@Id", taskExecutionId)]) is not { } version
+        if (!tasks.Holds(taskExecutionId)
+            || statements.Scalar<long?>(transaction, TaskVersionById, [Text("@Id", taskExecutionId)]) is not { } version
             || tasks.Find(taskExecutionId, version) is not { } kept)
         {
             return null;
