@@ -1,7 +1,6 @@
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Expressions.Values;
-using Sirocco.Persistence;
 using Sirocco.Persistence.Executions;
 
 namespace Sirocco.Api.AdHoc;
@@ -16,21 +15,21 @@ namespace Sirocco.Api.AdHoc;
 internal static class AdHocCompletion
 {
     /// <summary>The completion as the engine should see it; unchanged unless it is a SUCCESS of an ad-hoc action of a workflow.</summary>
-    public static async Task<(string State, JsonNode? Output)> ApplyAsync(IServiceProvider services, ISiroccoStore store, ActionExecutionRecord current,
+    public static async Task<(string State, JsonNode? Output)> ApplyAsync(IServiceProvider services, ActionExecutionRecord current,
         string state, JsonNode? output, CancellationToken cancellationToken)
     {
-        // A registered action (the usual case) has no chain: answered without reading the action row again.
+        // A registered action (the usual case) has no chain.
         if (state != ExecutionStates.Success
             || services.GetService<AdHocChain>() is not { } chains
             || chains.IsRegistered(current.Name)
-            || await store.Durable.GetActionAsync(current.Id, cancellationToken) is not { WorkflowExecutionId: { } executionId } action)
+            || current.WorkflowExecutionId is not { } executionId)
         {
             return (state, output);
         }
 
         try
         {
-            var chain = await chains.ResolveAsync(action.Name, executionId, cancellationToken);
+            var chain = await chains.ResolveAsync(current.Name, executionId, cancellationToken);
             if (chain.Count == 0)
             {
                 return (state, output);

@@ -43,7 +43,7 @@ internal static partial class CallbackEndpoints
             output = JsonValue.Create("Unknown error");
         }
 
-        (state, output) = await AdHocCompletion.ApplyAsync(services, store, current, state, output, cancel);
+        (state, output) = await AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { WorkflowExecutionId = current.WorkflowExecutionId };
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)

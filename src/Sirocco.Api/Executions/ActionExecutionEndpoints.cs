@@ -80,7 +80,7 @@ internal static class ActionExecutionEndpoints
         }
 
         var current = await FindAsync(store, id, cancel);
-        (state, output) = await AdHoc.AdHocCompletion.ApplyAsync(services, store, current, state, output, cancel);
+        (state, output) = await AdHoc.AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
         if (Callbacks.DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
             throw refusal;

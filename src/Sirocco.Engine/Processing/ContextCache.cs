@@ -8,8 +8,9 @@ namespace Sirocco.Engine.Processing;
 /// Remembers the outbound contexts derived for completed task executions so that a long chain is not
 /// walked back for every new task. A pure memo: keyed by task execution id and its last update, so a
 /// changed row is never served stale. The update time counts in whole microseconds, the precision rows are
-/// stored at: a task read back from the database must find the context remembered when it was decided. Bounded by the total number of entries it holds (contexts of a
-/// long chain grow with it), and dropped wholesale past the bound: the next lookup walks back once.
+/// stored at: a task read back from the database must find the context remembered when it was decided.
+/// Bounded by the total number of entries it holds (contexts of a long chain grow with it), and dropped
+/// wholesale past the bound: the next lookup walks back once.
 /// </summary>
 public sealed class ContextCache
 {

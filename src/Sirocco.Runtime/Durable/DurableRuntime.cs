@@ -52,6 +52,8 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string ExecutionId, string ActionName)> _dispatchedActions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    // Read once: a commit's callback may run as the runtime is disposed, and a disposed source's Token throws
+    // (into the writer, which would fail a committed group's callers).
     private readonly CancellationToken _stoppingToken;
     private readonly List<Task> _loops = [];
     private readonly SemaphoreSlim _timerWake = new(0);
