@@ -34,6 +34,11 @@ internal static class Runner
     /// </summary>
     public static async Task WarmUpAsync(Scenarios scenarios, string scenario, BenchOptions options, int units, CancellationToken cancel, TimeSpan atLeast = default)
     {
+        if (units <= 0)
+        {
+            return; // --warmup 0: none (a chain of no tasks is not a workflow).
+        }
+
         var until = DateTime.UtcNow + atLeast;
         do
         {
