@@ -79,6 +79,32 @@ internal static class DurableRows
         Text("@Runner", a.Runner),
     ];
 
+    /// <summary>The parameters of the task updates, in their order: what the engine changes after creation, then the key.</summary>
+    public static SqlParameter[] UpdateParameters(StoredTask t) =>
+    [
+        Text("@State", t.State),
+        Text("@StateInfo", t.StateInfo),
+        Text("@Published", t.PublishedJson),
+        Text("@RuntimeContext", t.RuntimeContextJson),
+        Text("@EngineState", t.EngineStateJson),
+        Bool("@Processed", t.Processed),
+        Int("@UpdatedAt", Micros.From(t.UpdatedAt)),
+        Int("@StartedAt", Micros.From(t.StartedAt)),
+        Int("@FinishedAt", Micros.From(t.FinishedAt)),
+        Text("@Id", t.Id),
+    ];
+
+    /// <summary>The parameters of the action update, in its order: what the engine changes after creation, then the key.</summary>
+    public static SqlParameter[] UpdateParameters(StoredAction a) =>
+    [
+        Text("@State", a.State),
+        Text("@StateInfo", a.StateInfo),
+        Bool("@Accepted", a.Accepted),
+        Text("@Output", a.OutputJson),
+        Int("@UpdatedAt", Micros.From(a.UpdatedAt)),
+        Text("@Id", a.Id),
+    ];
+
     internal sealed class ExecutionRow
     {
         public string Id { get; set; } = "";

@@ -27,14 +27,14 @@ internal sealed partial class SqlDurableTransaction
                     await SaveExecutionAsync(EngineRows.ToStored(updated.Execution, null), cancellationToken).ConfigureAwait(false);
                     break;
                 case TaskExecutionCreated created:
-                    SaveTask(created.Task);
+                    SaveTask(created.Task, created: true, stateChanged: true);
                     history.Add(("Task" + created.Task.State.ToMistral(), Json.Write(w => TaskLine(w, created.Task))));
                     break;
                 case TaskExecutionUpdated updated:
                     // History tells state changes: a with-items task's progress (RUNNING to RUNNING on each item) is not one.
                     var state = updated.Task.State.ToMistral();
                     var changed = !_taskStates.TryGetValue(updated.Task.Id, out var before) || before != state;
-                    SaveTask(updated.Task);
+                    SaveTask(updated.Task, created: false, stateChanged: changed);
                     if (changed)
                     {
                         history.Add(("Task" + state, Json.Write(w => TaskLine(w, updated.Task))));
@@ -45,7 +45,7 @@ internal sealed partial class SqlDurableTransaction
                     await SaveActionsAsync([EngineRows.ToStored(created.Action) with { Runner = runner }], cancellationToken).ConfigureAwait(false);
                     break;
                 case ActionExecutionUpdated updated:
-                    await SaveActionsAsync([EngineRows.ToStored(updated.Action)], cancellationToken).ConfigureAwait(false);
+                    await UpdateActionAsync(EngineRows.ToStored(updated.Action), cancellationToken).ConfigureAwait(false);
                     break;
                 case TaskItemsCreated items:
                     var (variables, lists) = EngineRows.ToStored(items.Items);
