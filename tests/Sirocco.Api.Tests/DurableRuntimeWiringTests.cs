@@ -59,6 +59,12 @@ public sealed class DurableRuntimeWiringTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, completed.Status);
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Equal(HttpStatusCode.Conflict, conflicting.Status);
+
+        // The answer is built from the action read before and what the engine stored, not read back: it must say
+        // exactly what reading it gives (state, output, accepted, update time to the microsecond).
+        Assert.Equal("SUCCESS", completed.Str("state"));
+        Assert.True(completed.Body["accepted"]!.GetValue<bool>());
+        Assert.Equal((await _api.GetAsync($"/v2/action_executions/{actionId}")).Body.ToJsonString(), completed.Body.ToJsonString());
         var done = await PollAsync($"/v2/executions/{id}", e => e["state"]!.GetValue<string>() is "SUCCESS" or "ERROR");
         Assert.Equal("SUCCESS", done["state"]!.GetValue<string>());
         var output = JsonNode.Parse(done["output"]!.GetValue<string>())!;

@@ -44,7 +44,7 @@ internal static partial class CallbackEndpoints
         }
 
         (state, output) = await AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
-        var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { WorkflowExecutionId = current.WorkflowExecutionId };
+        var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { Before = current };
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {

@@ -1,3 +1,5 @@
+using Sirocco.Persistence.Executions;
+
 namespace Sirocco.Api.Executions;
 
 /// <summary>A completion or update of an action execution.</summary>
@@ -6,6 +8,9 @@ namespace Sirocco.Api.Executions;
 /// <param name="StateInfo">Free text, or null.</param>
 public sealed record ActionCompletion(string State, string? OutputJson, string? StateInfo)
 {
-    /// <summary>The action's execution, when the caller has read the action already: saves reading it again.</summary>
-    public string? WorkflowExecutionId { get; init; }
+    /// <summary>
+    /// The action as the caller read it just before, or null: with it the action is not read again, neither for its
+    /// execution nor for the answer, which is this record with what the engine stored.
+    /// </summary>
+    public ActionExecutionRecord? Before { get; init; }
 }

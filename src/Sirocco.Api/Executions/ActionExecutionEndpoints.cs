@@ -91,7 +91,7 @@ internal static class ActionExecutionEndpoints
             return ApiResults.Json(ExecutionJson.ActionExecution(current));
         }
 
-        var completion = new ActionCompletion(state, output?.ToJsonString(), stateInfo) { WorkflowExecutionId = current.WorkflowExecutionId };
+        var completion = new ActionCompletion(state, output?.ToJsonString(), stateInfo) { Before = current };
         if (ExecutionStates.IsCompleted(state) && Callbacks.DelegateCompletion.TimedOutReason(current) is { } reason)
         {
             // Recorded by the engine (history) and ignored, as the callback URL does.

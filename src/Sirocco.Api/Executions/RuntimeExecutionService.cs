@@ -74,8 +74,9 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
     public async Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var knownExecutionId = completion.WorkflowExecutionId
-            ?? (await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId)).WorkflowExecutionId;
+        var knownExecutionId = completion.Before is { } before
+            ? before.WorkflowExecutionId
+            : (await store.Durable.GetActionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId)).WorkflowExecutionId;
         if (knownExecutionId is null)
         {
             return await direct.CompleteDirectAsync(actionExecutionId, completion, cancellationToken);
@@ -91,7 +92,12 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
         };
         if (outcome is not null)
         {
-            Check(await runtime.CompleteActionAsync(knownExecutionId, actionExecutionId, outcome, cancellationToken), knownExecutionId, "complete action");
+            var (result, stored) = await runtime.CompleteActionReportingAsync(knownExecutionId, actionExecutionId, outcome, cancellationToken);
+            Check(result, knownExecutionId, "complete action");
+            if (stored is not null && completion.Before is { } read)
+            {
+                return read.AsStored(stored);
+            }
         }
 
         return await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);

@@ -1,4 +1,5 @@
 using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
 using Sirocco.Persistence.Execution;
 using Sirocco.Runtime.Durable;
 
@@ -16,4 +17,11 @@ public interface IEventGateway
 
     /// <summary>Applies an action's outcome (a delegate's completion), failing it if its output is too large.</summary>
     Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CompleteActionAsync"/>, and the action as the engine stored it when this gateway can tell (the
+    /// engine in this process can); null means "read it".
+    /// </summary>
+    async Task<(EventOutcome Outcome, ActionExecution? Action)> CompleteActionReportingAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
+        (await CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken).ConfigureAwait(false), null);
 }

@@ -1,4 +1,5 @@
 using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
 using Sirocco.Persistence.Execution;
 using Sirocco.Runtime.Durable;
 
@@ -12,4 +13,7 @@ internal sealed class LocalEventGateway(DurableRuntime runtime) : IEventGateway
 
     public Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
         runtime.CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken);
+
+    public Task<(EventOutcome Outcome, ActionExecution? Action)> CompleteActionReportingAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
+        runtime.CompleteActionReportingAsync(executionId, actionExecutionId, outcome, cancellationToken);
 }

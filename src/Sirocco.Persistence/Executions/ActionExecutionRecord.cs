@@ -44,4 +44,23 @@ public sealed record ActionExecutionRecord(
 
     /// <summary>Its task's state info when it was read.</summary>
     public string? TaskStateInfo { get; init; }
+
+    /// <summary>
+    /// This action as reading its row back would give it right after the engine stored <paramref name="stored"/> (its
+    /// copy of this action, from the decision just committed): the state, state info, accepted flag, output and update
+    /// time the engine wrote. The task's state stays as read before.
+    /// </summary>
+    public ActionExecutionRecord AsStored(Engine.State.ActionExecution stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var row = Execution.EngineRows.ToStored(stored);
+        return this with
+        {
+            State = row.State,
+            StateInfo = row.StateInfo,
+            Accepted = row.Accepted,
+            OutputJson = row.OutputJson,
+            UpdatedAt = Sql.Micros.To(Sql.Micros.From(row.UpdatedAt)),
+        };
+    }
 }

@@ -60,7 +60,7 @@ public sealed partial class DurableRuntime
             return (CronFireOutcome.Skipped, []);
         }
 
-        var (outcome, outbox) = await DecideAsync(tx, start, origin, ct).ConfigureAwait(false);
+        var (outcome, outbox, _) = await DecideAsync(tx, start, origin, ct).ConfigureAwait(false);
 
         // Duplicate: this occurrence's execution (its id is derived from the occurrence) already exists.
         return (outcome is EventOutcome.Applied or EventOutcome.Duplicate ? CronFireOutcome.Started : CronFireOutcome.Skipped, outbox);

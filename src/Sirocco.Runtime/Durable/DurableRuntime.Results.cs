@@ -1,4 +1,5 @@
 using Sirocco.Engine.Events;
+using Sirocco.Engine.State;
 using Sirocco.Expressions.Values;
 using Sirocco.Persistence;
 using Sirocco.Transport.Queues;
@@ -56,16 +57,23 @@ public sealed partial class DurableRuntime
     }
 
     /// <summary>Delivers an action's outcome to its execution; completes once durable.</summary>
-    public async Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken)
+    public async Task<EventOutcome> CompleteActionAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
+        (await CompleteActionReportingAsync(executionId, actionExecutionId, outcome, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>
+    /// As <see cref="CompleteActionAsync"/>, and the action as the engine stored it (null when the event did not
+    /// change it: a repeat, a refusal, an unknown execution), so that the API can answer without reading it back.
+    /// </summary>
+    public async Task<(EventOutcome Outcome, ActionExecution? Action)> CompleteActionReportingAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         try
         {
-            return await SubmitAsync(new ActionCompleted(executionId, actionExecutionId, outcome), null, cancellationToken).ConfigureAwait(false);
+            return await SubmitReportingAsync(new ActionCompleted(executionId, actionExecutionId, outcome), null, cancellationToken).ConfigureAwait(false);
         }
         catch (FieldTooLargeException e)
         {
             // Mistral fails the action (and so its task) when a result breaks the field size limit.
-            return await SubmitAsync(new ActionCompleted(executionId, actionExecutionId, ActionOutcome.Failure(Value.From(e.Message))), null, cancellationToken).ConfigureAwait(false);
+            return await SubmitReportingAsync(new ActionCompleted(executionId, actionExecutionId, ActionOutcome.Failure(Value.From(e.Message))), null, cancellationToken).ConfigureAwait(false);
         }
     }
 }

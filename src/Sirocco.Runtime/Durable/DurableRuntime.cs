@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sirocco.Engine;
+using Sirocco.Engine.Changes;
 using Sirocco.Engine.Commands;
 using Sirocco.Engine.Events;
 using Sirocco.Engine.State;
@@ -101,21 +102,28 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     /// Decides and stores one event. Completes when the change is durable (committed with its
     /// outbox); the commands are handed on right after, in the background.
     /// </summary>
-    public async Task<EventOutcome> SubmitAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken)
+    public async Task<EventOutcome> SubmitAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken) =>
+        (await SubmitReportingAsync(@event, origin, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>
+    /// As <see cref="SubmitAsync"/>; for an <see cref="ActionCompleted"/> also the action as the decision stored it
+    /// (null when the decision did not change it).
+    /// </summary>
+    private async Task<(EventOutcome Outcome, ActionExecution? Action)> SubmitReportingAsync(EngineEvent @event, ExecutionOrigin? origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@event);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var (outcome, outbox) = await _store.Durable.ExecuteAsync((tx, ct) => DecideAsync(tx, @event, origin, ct), cancellationToken).ConfigureAwait(false);
+                var (outcome, outbox, action) = await _store.Durable.ExecuteAsync((tx, ct) => DecideAsync(tx, @event, origin, ct), cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _eventsApplied);
                 foreach (var message in outbox)
                 {
                     _dispatch.Writer.TryWrite(message);
                 }
 
-                return outcome;
+                return (outcome, action);
             }
             catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
             {
@@ -128,7 +136,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
                 // told, without the output that did not fit (Mistral: "Failed to handle action completion").
                 LogFieldTooLarge(_logger, @event.ExecutionId, e.Message);
                 var what = @event is ActionCompleted ? "action completion" : @event.GetType().Name;
-                return await SubmitAsync(new StopExecution(@event.ExecutionId, ExecutionState.Error, $"Failed to handle {what} [error={e.Message}]") { WithoutOutput = true }, null, cancellationToken).ConfigureAwait(false);
+                return (await SubmitAsync(new StopExecution(@event.ExecutionId, ExecutionState.Error, $"Failed to handle {what} [error={e.Message}]") { WithoutOutput = true }, null, cancellationToken).ConfigureAwait(false), null);
             }
         }
     }
@@ -185,17 +193,17 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         _markWake.Dispose();
     }
 
-    private async Task<(EventOutcome Outcome, IReadOnlyList<OutboxMessage> Outbox)> DecideAsync(IDurableTransaction tx, EngineEvent @event, ExecutionOrigin? origin, CancellationToken ct)
+    private async Task<(EventOutcome Outcome, IReadOnlyList<OutboxMessage> Outbox, ActionExecution? Action)> DecideAsync(IDurableTransaction tx, EngineEvent @event, ExecutionOrigin? origin, CancellationToken ct)
     {
         var exists = await tx.LockExecutionAsync(@event.ExecutionId, ct).ConfigureAwait(false);
         if (@event is StartWorkflow ? exists : !exists)
         {
-            return (exists ? EventOutcome.Duplicate : EventOutcome.NotFound, []);
+            return (exists ? EventOutcome.Duplicate : EventOutcome.NotFound, [], null);
         }
 
         if (@event is TimerFired timer && !await tx.ConsumeTimerAsync(timer.TimerId, ct).ConfigureAwait(false))
         {
-            return (EventOutcome.Duplicate, []);
+            return (EventOutcome.Duplicate, [], null);
         }
 
         var spec = await ResolveSpecAsync(tx, @event, origin, ct).ConfigureAwait(false);
@@ -220,7 +228,10 @@ public sealed partial class DurableRuntime : IAsyncDisposable
             });
         }
 
-        return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, early.Count == 0 ? outbox : [.. outbox.Where(m => !HandedOnAtCommit.Contains(m.Kind))]);
+        var action = @event is ActionCompleted completed
+            ? decision.Changes.OfType<ActionExecutionUpdated>().LastOrDefault(u => u.Action.Id == completed.ActionExecutionId)?.Action
+            : null;
+        return (decision.Rejection is null ? EventOutcome.Applied : EventOutcome.Rejected, early.Count == 0 ? outbox : [.. outbox.Where(m => !HandedOnAtCommit.Contains(m.Kind))], action);
     }
 
     /// <summary>
