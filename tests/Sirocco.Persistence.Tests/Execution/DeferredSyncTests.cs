@@ -68,6 +68,32 @@ public sealed class DeferredSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task The_writer_folds_its_log_into_the_file_after_thousands_of_pages_not_every_thousand()
+    {
+        await using (await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = _file.Path }, default))
+        {
+            // Creates the file in WAL mode.
+        }
+
+        var dialect = new SqliteDialect($"Data Source={_file.Path};Pooling=False", 1000);
+        await using var writer = await dialect.OpenAsync(default);
+        using var sync = await dialect.DeferSyncAsync(writer, default);
+        await using var command = writer.CreateCommand();
+        command.CommandText = "CREATE TABLE scratch (x BLOB)";
+        await command.ExecuteNonQueryAsync();
+
+        // 1,500 commits of one new page each: SQLite's default would have checkpointed and restarted the log at
+        // 1,000 pages, so it would never have grown past about 1,000 pages.
+        command.CommandText = "INSERT INTO scratch (x) VALUES (zeroblob(3000))";
+        for (var i = 0; i < 1_500; i++)
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(new FileInfo(_file.Path + "-wal").Length > 1_400L * 4096, "the log was checkpointed at SQLite's default");
+    }
+
+    [Fact]
     public async Task A_file_not_in_wal_mode_keeps_full_sync()
     {
         var dialect = new SqliteDialect($"Data Source={_file.Path}", 1000);
