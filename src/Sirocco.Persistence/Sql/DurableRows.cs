@@ -79,31 +79,18 @@ internal static class DurableRows
         Text("@Runner", a.Runner),
     ];
 
-    /// <summary>The parameters of the task updates, in their order: what the engine changes after creation, then the key.</summary>
-    public static SqlParameter[] UpdateParameters(StoredTask t) =>
-    [
-        Text("@State", t.State),
-        Text("@StateInfo", t.StateInfo),
-        Text("@Published", t.PublishedJson),
-        Text("@RuntimeContext", t.RuntimeContextJson),
-        Text("@EngineState", t.EngineStateJson),
-        Bool("@Processed", t.Processed),
-        Int("@UpdatedAt", Micros.From(t.UpdatedAt)),
-        Int("@StartedAt", Micros.From(t.StartedAt)),
-        Int("@FinishedAt", Micros.From(t.FinishedAt)),
-        Text("@Id", t.Id),
-    ];
+    // The update statements' parameters, in their order: what the engine changes after creation, then the key.
+    private static readonly string[] TaskUpdateNames = ["@State", "@StateInfo", "@Published", "@RuntimeContext", "@EngineState", "@Processed", "@UpdatedAt", "@StartedAt", "@FinishedAt", "@Id"];
+    private static readonly string[] ActionUpdateNames = ["@State", "@StateInfo", "@Accepted", "@Output", "@UpdatedAt", "@Id"];
 
-    /// <summary>The parameters of the action update, in its order: what the engine changes after creation, then the key.</summary>
-    public static SqlParameter[] UpdateParameters(StoredAction a) =>
-    [
-        Text("@State", a.State),
-        Text("@StateInfo", a.StateInfo),
-        Bool("@Accepted", a.Accepted),
-        Text("@Output", a.OutputJson),
-        Int("@UpdatedAt", Micros.From(a.UpdatedAt)),
-        Text("@Id", a.Id),
-    ];
+    /// <summary>The parameters of the task updates (<see cref="TaskUpdateNames"/>).</summary>
+    public static SqlParameter[] UpdateParameters(StoredTask t) => Pick(Parameters(t), TaskUpdateNames);
+
+    /// <summary>The parameters of the action update (<see cref="ActionUpdateNames"/>).</summary>
+    public static SqlParameter[] UpdateParameters(StoredAction a) => Pick(Parameters(a), ActionUpdateNames);
+
+    private static SqlParameter[] Pick(SqlParameter[] all, string[] names) =>
+        Array.ConvertAll(names, name => Array.Find(all, p => p.Name == name));
 
     internal sealed class ExecutionRow
     {
