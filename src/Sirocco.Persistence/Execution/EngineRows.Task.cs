@@ -73,10 +73,10 @@ internal static partial class EngineRows
         JsonValues.RoundTrips(t.Published) && (t.Result is null || JsonValues.RoundTrips(t.Result))
             ? t with
             {
-                CreatedAt = Sql.Micros.To(Sql.Micros.From(t.CreatedAt)),
-                UpdatedAt = Sql.Micros.To(Sql.Micros.From(t.UpdatedAt)),
-                StartedAt = Sql.Micros.To(Sql.Micros.From(t.StartedAt)),
-                FinishedAt = Sql.Micros.To(Sql.Micros.From(t.FinishedAt)),
+                CreatedAt = Sql.Micros.Stored(t.CreatedAt),
+                UpdatedAt = Sql.Micros.Stored(t.UpdatedAt),
+                StartedAt = Sql.Micros.Stored(t.StartedAt),
+                FinishedAt = Sql.Micros.Stored(t.FinishedAt),
             }
             : null;
 

@@ -60,7 +60,7 @@ public sealed record ActionExecutionRecord(
             StateInfo = row.StateInfo,
             Accepted = row.Accepted,
             OutputJson = row.OutputJson,
-            UpdatedAt = Sql.Micros.To(Sql.Micros.From(row.UpdatedAt)),
+            UpdatedAt = Sql.Micros.Stored(row.UpdatedAt),
         };
     }
 }

@@ -89,8 +89,16 @@ internal static class DurableRows
     /// <summary>The parameters of the action update (<see cref="ActionUpdateNames"/>).</summary>
     public static SqlParameter[] UpdateParameters(StoredAction a) => Pick(Parameters(a), ActionUpdateNames);
 
-    private static SqlParameter[] Pick(SqlParameter[] all, string[] names) =>
-        Array.ConvertAll(names, name => Array.Find(all, p => p.Name == name));
+    private static SqlParameter[] Pick(SqlParameter[] all, string[] names)
+    {
+        var picked = new SqlParameter[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            picked[i] = all.First(p => p.Name == names[i]);
+        }
+
+        return picked;
+    }
 
     internal sealed class ExecutionRow
     {

@@ -13,4 +13,10 @@ internal static class Micros
     public static DateTimeOffset To(long micros) => new(DateTimeOffset.UnixEpoch.Ticks + (micros * 10), TimeSpan.Zero);
 
     public static DateTimeOffset? To(long? micros) => micros is { } m ? To(m) : null;
+
+    /// <summary>The time as a row gives it back: cut to the microsecond.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset time) => To(From(time));
+
+    /// <inheritdoc cref="Stored(DateTimeOffset)"/>
+    public static DateTimeOffset? Stored(DateTimeOffset? time) => To(From(time));
 }
