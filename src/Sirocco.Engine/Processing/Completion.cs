@@ -126,7 +126,7 @@ internal static class Completion
         execution = execution with { State = state, StateInfo = message, Output = output, Backlog = [] };
         session.UpdateExecution(execution);
         Timers.DropAll(session);
-        session.Emit(new CompleteExecution(execution.Id, state, message, output));
+        session.Emit(new CompleteExecution(execution.Id, state, message));
         session.Emit(new Notify(execution.Id, state switch
         {
             ExecutionState.Success => "WORKFLOW_SUCCEEDED",

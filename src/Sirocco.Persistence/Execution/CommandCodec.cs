@@ -53,7 +53,6 @@ public static class CommandCodec
                     w.WriteString("execution_id", c.ExecutionId);
                     w.WriteString("state", c.State.ToMistral());
                     w.WriteString("state_info", c.StateInfo);
-                    w.WriteValue("output", c.Output);
                     break;
                 case Notify n:
                     w.WriteString("execution_id", n.ExecutionId);
@@ -117,7 +116,7 @@ public static class CommandCodec
                 Description = p.OptionalString("description"),
             },
             nameof(NotifyParent) => new NotifyParent(p.RequiredString("parent_execution_id"), p.RequiredString("child_execution_id"), EngineRows.ParseState(p.RequiredString("state")), Json.Dict(p.GetProperty("output")), p.OptionalString("state_info")),
-            nameof(CompleteExecution) => new CompleteExecution(p.RequiredString("execution_id"), EngineRows.ParseState(p.RequiredString("state")), p.OptionalString("state_info"), Json.Dict(p.GetProperty("output"))),
+            nameof(CompleteExecution) => new CompleteExecution(p.RequiredString("execution_id"), EngineRows.ParseState(p.RequiredString("state")), p.OptionalString("state_info")),
             nameof(Notify) => new Notify(p.RequiredString("execution_id"), p.RequiredString("event_name"), p.OptionalString("task_execution_id"), EngineRows.ParseState(p.RequiredString("state"))),
             nameof(CancelAction) => new CancelAction(p.RequiredString("action_execution_id"), p.RequiredString("execution_id")),
             nameof(SignalSubworkflow) => DecodeSignal(p),
