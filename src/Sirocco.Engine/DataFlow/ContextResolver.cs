@@ -59,21 +59,14 @@ internal static class ContextResolver
             current = upstream;
         }
 
-        var entries = new OrderedDictionary<Value, Value>();
-        foreach (var (key, value) in start)
+        var layers = new DictValue[chain.Count + 1];
+        layers[0] = start;
+        for (var i = 0; i < chain.Count; i++)
         {
-            entries[key] = value;
+            layers[chain.Count - i] = chain[i].Published;
         }
 
-        for (var i = chain.Count - 1; i >= 0; i--)
-        {
-            foreach (var (key, value) in chain[i].Published)
-            {
-                entries[key] = value;
-            }
-        }
-
-        var result = DictValue.From(entries);
+        var result = DictValue.Overlay(layers);
         if (task.State.IsCompleted())
         {
             session.Cache.Put(task, result);

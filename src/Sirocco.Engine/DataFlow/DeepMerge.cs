@@ -34,39 +34,17 @@ internal static class DeepMerge
     }
 
     /// <summary>Mistral's <c>update_dict</c>: right's entries replace left's at the top level only.</summary>
-    public static DictValue Update(DictValue left, DictValue right)
-    {
-        if (right.Count == 0)
-        {
-            return left;
-        }
-
-        var entries = new OrderedDictionary<Value, Value>();
-        foreach (var (key, value) in left)
-        {
-            entries[key] = value;
-        }
-
-        foreach (var (key, value) in right)
-        {
-            entries[key] = value;
-        }
-
-        return DictValue.From(entries);
-    }
+    public static DictValue Update(DictValue left, DictValue right) => DictValue.Overlay(left, right);
 
     /// <summary>Top-level layering (Mistral's <c>ContextView</c>): the first layer holding a key wins; nothing nested merges.</summary>
     public static DictValue Layer(params ReadOnlySpan<DictValue> layersByPriority)
     {
-        var entries = new OrderedDictionary<Value, Value>();
-        for (var i = layersByPriority.Length - 1; i >= 0; i--)
+        var lowestFirst = new DictValue[layersByPriority.Length];
+        for (var i = 0; i < lowestFirst.Length; i++)
         {
-            foreach (var (key, value) in layersByPriority[i])
-            {
-                entries[key] = value;
-            }
+            lowestFirst[i] = layersByPriority[^(i + 1)];
         }
 
-        return DictValue.From(entries);
+        return DictValue.Overlay(lowestFirst);
     }
 }

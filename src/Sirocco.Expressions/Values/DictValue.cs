@@ -26,6 +26,43 @@ public sealed class DictValue : Value, IReadOnlyDictionary<Value, Value>
         return new DictValue(map);
     }
 
+    /// <summary>
+    /// One dictionary of every layer's entries, lowest layer first: a later layer's value replaces an earlier one's
+    /// and keeps its position, as successive <c>update()</c> calls do in Python. Each entry is copied once, and when
+    /// only one layer has entries that layer itself is the answer.
+    /// </summary>
+    public static DictValue Overlay(params ReadOnlySpan<DictValue> layers)
+    {
+        DictValue? only = null;
+        var filled = 0;
+        var capacity = 0;
+        foreach (var layer in layers)
+        {
+            if (layer.Count > 0)
+            {
+                only = layer;
+                filled++;
+                capacity += layer.Count;
+            }
+        }
+
+        if (filled <= 1)
+        {
+            return only ?? Empty;
+        }
+
+        var map = new OrderedDictionary<Value, Value>(capacity);
+        foreach (var layer in layers)
+        {
+            foreach (var (key, value) in layer._entries)
+            {
+                map[key] = value;
+            }
+        }
+
+        return new DictValue(map);
+    }
+
     public static DictValue From(IEnumerable<KeyValuePair<string, Value>> entries) =>
         From(entries.Select(e => new KeyValuePair<Value, Value>(new StringValue(e.Key), e.Value)));
 
