@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
@@ -19,7 +20,8 @@ public sealed class SecretRedactor
     private const int MinValueLength = 4;
 
     private readonly Regex[] _names;
-    private readonly string[][] _namePieces;
+    // The literal parts of each name pattern, each searched for case-insensitively in one vectorised pass.
+    private readonly SearchValues<string>[][] _namePieces;
     private readonly HashSet<char> _nameChars;
     private readonly ConcurrentDictionary<string, byte> _values = new(StringComparer.Ordinal);
 
@@ -28,7 +30,8 @@ public sealed class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(options);
         _names = [.. options.InputNames.Select(Glob)];
-        _namePieces = [.. options.InputNames.Select(p => p.Split('*', StringSplitOptions.RemoveEmptyEntries))];
+        _namePieces = [.. options.InputNames.Select(p => p.Split('*', StringSplitOptions.RemoveEmptyEntries)
+            .Select(piece => SearchValues.Create([piece], StringComparison.OrdinalIgnoreCase)).ToArray())];
         _nameChars = [.. options.InputNames.SelectMany(p => p.Replace("*", "", StringComparison.Ordinal)).SelectMany(c => new[] { char.ToLowerInvariant(c), char.ToUpperInvariant(c) })];
         foreach (var variable in options.EnvironmentVariables)
         {
@@ -125,7 +128,7 @@ public sealed class SecretRedactor
 
         foreach (var pieces in _namePieces)
         {
-            if (pieces.All(piece => text.Contains(piece, StringComparison.OrdinalIgnoreCase)))
+            if (pieces.All(piece => text.AsSpan().ContainsAny(piece)))
             {
                 return true;
             }
