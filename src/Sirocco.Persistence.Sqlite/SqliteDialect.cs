@@ -31,6 +31,9 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMs) 
 
     public override string Name => "sqlite";
 
+    public override INativeStatement? PrepareNative(DbConnection connection, string sql, SqlParameter[] parameters) =>
+        SqliteNativeStatement.TryPrepare((SqliteConnection)connection, sql, parameters);
+
     public override bool SingleWriter => true;
 
     public override string ForUpdateSkipLocked => "";

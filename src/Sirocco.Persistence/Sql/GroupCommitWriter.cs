@@ -110,7 +110,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             if (statements is null)
             {
-                statements = new SqlStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false), keepCommands: _dialect.SingleWriter);
+                statements = new SqlStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false), keepCommands: _dialect.SingleWriter, _dialect.PrepareNative);
                 statements.DeferredSync = _dialect.SingleWriter ? await _dialect.DeferSyncAsync(statements.Connection, CancellationToken.None).ConfigureAwait(false) : null;
             }
 

@@ -29,6 +29,12 @@ internal abstract class SqlDialect
     /// <summary>A scalar query giving the bytes our tables occupy.</summary>
     public abstract string SizeQuery { get; }
 
+    /// <summary>
+    /// A statement of the writer's kept connection run through the database's own API, or null to leave it to the
+    /// provider (the default: only SQLite's provider binds by name on every execution).
+    /// </summary>
+    public virtual INativeStatement? PrepareNative(DbConnection connection, string sql, SqlParameter[] parameters) => null;
+
     /// <summary>Opens a connection configured for durability (pragmas, timeouts).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -10,11 +10,16 @@ namespace Sirocco.Persistence.Sql;
 /// the engine's upserts name twenty columns: compiling them was a large share of the CPU per event.
 /// Commands are kept only on a connection the writer keeps (SQLite's single writer); on PostgreSQL,
 /// whose writers return connections to the pool, each call makes a fresh command (Npgsql prepares
-/// repeated texts itself when the connection string asks for <c>Max Auto Prepare</c>).
+/// repeated texts itself when the connection string asks for <c>Max Auto Prepare</c>). On a kept connection a
+/// dialect may run statements that return at most a value through its own API (<paramref name="prepareNative"/>),
+/// bound by position; it answers null for a text it leaves to the provider.
 /// </summary>
-internal sealed class SqlStatements(DbConnection connection, bool keepCommands) : IDisposable
+internal sealed class SqlStatements(DbConnection connection, bool keepCommands, Func<DbConnection, string, SqlParameter[], INativeStatement?>? prepareNative = null) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    // Null for a text the dialect left to the provider.
+    private readonly Dictionary<string, INativeStatement?> _natives = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
@@ -24,6 +29,11 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands) 
     /// <summary>Runs a statement; the parameters must come in the same order every time for one text.</summary>
     public async Task<int> ExecuteAsync(DbTransaction transaction, string sql, SqlParameter[] parameters, CancellationToken cancellationToken)
     {
+        if (Native(sql, parameters) is { } native)
+        {
+            return native.Execute(parameters);
+        }
+
         var command = Bind(transaction, sql, parameters);
         try
         {
@@ -68,11 +78,15 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands) 
     /// <summary>The first column of the first row, or default.</summary>
     public T? Scalar<T>(DbTransaction transaction, string sql, SqlParameter[] parameters)
     {
+        if (Native(sql, parameters) is { } native)
+        {
+            return Convert<T>(native.Scalar(parameters));
+        }
+
         var command = Bind(transaction, sql, parameters);
         try
         {
-            var value = command.ExecuteScalar();
-            return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert<T>(command.ExecuteScalar());
         }
         finally
         {
@@ -109,12 +123,37 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands) 
 
     public void Dispose()
     {
+        foreach (var native in _natives.Values)
+        {
+            native?.Dispose();
+        }
+
         foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
+        _natives.Clear();
         _commands.Clear();
+    }
+
+    private static T? Convert<T>(object? value) =>
+        value is null or DBNull ? default : (T)System.Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+
+    private INativeStatement? Native(string sql, SqlParameter[] parameters)
+    {
+        if (!keepCommands || prepareNative is null)
+        {
+            return null;
+        }
+
+        if (!_natives.TryGetValue(sql, out var native))
+        {
+            native = prepareNative(connection, sql, parameters);
+            _natives[sql] = native;
+        }
+
+        return native;
     }
 
     private DbCommand Bind(DbTransaction transaction, string sql, SqlParameter[] parameters)
