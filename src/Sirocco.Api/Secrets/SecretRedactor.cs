@@ -99,7 +99,8 @@ public sealed class SecretRedactor
     public string RedactText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var value in _values.Keys)
+        // Enumerated, not through Keys, which locks the whole table and copies it on every call.
+        foreach (var (value, _) in _values)
         {
             if (text.Contains(value, StringComparison.Ordinal))
             {
@@ -152,7 +153,7 @@ public sealed class SecretRedactor
     }
 
     /// <summary>True when <paramref name="text"/> holds a known secret value.</summary>
-    public bool Reveals(string text) => _values.Keys.Any(v => text.Contains(v, StringComparison.Ordinal));
+    public bool Reveals(string text) => _values.Any(v => text.Contains(v.Key, StringComparison.Ordinal));
 
     private string RedactString(string text)
     {

@@ -11,17 +11,21 @@ namespace Sirocco.Runtime.Durable;
 /// </summary>
 internal sealed class SpecCache
 {
-    private const int MaxExecutions = 10_000;
+    internal const int MaxExecutions = 10_000;
 
     private readonly ConcurrentDictionary<string, WorkflowDocument> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorkflowSpec> _byExecution = new(StringComparer.Ordinal);
+
+    // Executions remembered since the last emptying: ConcurrentDictionary.Count would take every lock of the table.
+    private int _remembered;
 
     public WorkflowSpec? ForExecution(string executionId) => _byExecution.GetValueOrDefault(executionId);
 
     public void Remember(string executionId, WorkflowSpec spec)
     {
-        if (_byExecution.Count >= MaxExecutions)
+        if (Interlocked.Increment(ref _remembered) > MaxExecutions)
         {
+            Volatile.Write(ref _remembered, 1);
             _byExecution.Clear();
         }
 
