@@ -137,8 +137,14 @@ internal sealed class SqlStatements(DbConnection connection, bool keepCommands, 
         _commands.Clear();
     }
 
-    private static T? Convert<T>(object? value) =>
-        value is null or DBNull ? default : (T)System.Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    // A value of the asked type (a version, a count: a boxed long for long and long?) is returned as it is;
+    // Nullable.GetUnderlyingType asks the runtime for the type's generic arguments on every call.
+    private static T? Convert<T>(object? value) => value switch
+    {
+        null or DBNull => default,
+        T typed => typed,
+        _ => (T)System.Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private INativeStatement? Native(string sql, SqlParameter[] parameters)
     {
