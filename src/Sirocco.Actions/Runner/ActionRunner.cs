@@ -227,8 +227,9 @@ public sealed partial class ActionRunner
                         break;
                     case ClaimOutcome.Lost when !delivery.Redelivered:
                         // A duplicate publish (the engine re-sent a call it could not prove it had handed over):
-                        // the runner that won the claim has it, and reports it.
-                        _logger.LogDuplicate(id, "claimed by another runner");
+                        // the runner that won the claim has it, and reports it. Or the call is over already: a
+                        // delegate completed through the API before its delivery was claimed here.
+                        _logger.LogDuplicate(id, "claimed by another runner or no longer running");
                         await delivery.AckAsync(CancellationToken.None).ConfigureAwait(false);
                         return;
                     case ClaimOutcome.Lost:
