@@ -12,16 +12,38 @@ namespace Sirocco.Transport.Queues;
 public sealed class InProcessTaskQueue : ITaskQueue, IActionCancellation
 {
     private readonly Lock _subscribersGate = new();
+
+    // Taking a request out of its channel and counting it unacknowledged happen under this gate, and so do the
+    // counts: a request being handed out is never missing from both.
+    private readonly Lock _countGate = new();
     private ImmutableList<Action<string>> _subscribers = [];
     private readonly ConcurrentDictionary<string, Channel<Delivery>> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Delivery> _unacknowledged = new();
     private long _nextTag;
 
     /// <summary>Requests waiting in all queues.</summary>
-    public int Count => _queues.Values.Sum(q => q.Reader.Count);
+    public int Count
+    {
+        get
+        {
+            lock (_countGate)
+            {
+                return _queues.Values.Sum(q => q.Reader.Count);
+            }
+        }
+    }
 
     /// <summary>Requests delivered and neither acknowledged nor given back.</summary>
-    public int UnacknowledgedCount => _unacknowledged.Count;
+    public int UnacknowledgedCount
+    {
+        get
+        {
+            lock (_countGate)
+            {
+                return _unacknowledged.Count;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public ValueTask EnqueueAsync(RunActionRequest request, CancellationToken cancellationToken = default)
@@ -33,10 +55,21 @@ public sealed class InProcessTaskQueue : ITaskQueue, IActionCancellation
     /// <inheritdoc />
     public async ValueTask<ITaskDelivery> DequeueAsync(string target, CancellationToken cancellationToken)
     {
-        var delivery = await QueueFor(target).Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        delivery.Tag = Interlocked.Increment(ref _nextTag);
-        _unacknowledged[delivery.Tag] = delivery;
-        return delivery;
+        var reader = QueueFor(target).Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lock (_countGate)
+            {
+                if (reader.TryRead(out var delivery))
+                {
+                    delivery.Tag = Interlocked.Increment(ref _nextTag);
+                    _unacknowledged[delivery.Tag] = delivery;
+                    return delivery;
+                }
+            }
+        }
+
+        throw new ChannelClosedException();
     }
 
     /// <inheritdoc />
