@@ -14,15 +14,22 @@ namespace Sirocco.Api.AdHoc;
 /// </summary>
 internal static class AdHocCompletion
 {
+    /// <summary>
+    /// True when <see cref="ApplyAsync"/> may change the completion: a SUCCESS of an action of a workflow that is
+    /// not registered (a registered action, the usual case, has no chain).
+    /// </summary>
+    public static bool Applies(AdHocChain? chains, ActionExecutionRecord current, string state) =>
+        state == ExecutionStates.Success
+        && current.WorkflowExecutionId is not null
+        && chains is not null
+        && !chains.IsRegistered(current.Name);
+
     /// <summary>The completion as the engine should see it; unchanged unless it is a SUCCESS of an ad-hoc action of a workflow.</summary>
     public static async Task<(string State, JsonNode? Output)> ApplyAsync(IServiceProvider services, ActionExecutionRecord current,
         string state, JsonNode? output, CancellationToken cancellationToken)
     {
-        // A registered action (the usual case) has no chain.
-        if (state != ExecutionStates.Success
-            || services.GetService<AdHocChain>() is not { } chains
-            || chains.IsRegistered(current.Name)
-            || current.WorkflowExecutionId is not { } executionId)
+        var chains = services.GetService<AdHocChain>();
+        if (!Applies(chains, current, state) || chains is null || current.WorkflowExecutionId is not { } executionId)
         {
             return (state, output);
         }

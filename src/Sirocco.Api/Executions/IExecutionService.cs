@@ -34,6 +34,15 @@ public interface IExecutionService
     /// </summary>
     Task<ActionExecutionRecord> CompleteActionAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Completes (SUCCESS, ERROR, CANCELLED) a running action of a workflow in one step when <paramref name="plain"/>
+    /// finds nothing to check first in the action as the store holds it at that moment (it may be asked on another
+    /// thread, outside the caller's scope); otherwise changes nothing. Returns the action as read — null when it is
+    /// unknown or this service does not try — and, when it was completed, the action as stored.
+    /// </summary>
+    Task<(ActionExecutionRecord? Current, ActionExecutionRecord? Completed)> TryCompleteActionAsync(
+        string actionExecutionId, ActionCompletion completion, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken);
+
     /// <summary>Runs an action outside any workflow (<c>POST /v2/action_executions</c>).</summary>
     Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken);
 }

@@ -82,15 +82,7 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
             return await direct.CompleteDirectAsync(actionExecutionId, completion, cancellationToken);
         }
 
-        var value = completion.OutputJson is null ? Value.Null : JsonValues.Parse(completion.OutputJson);
-        ActionOutcome? outcome = completion.State switch
-        {
-            ExecutionStates.Success => ActionOutcome.Success(value),
-            ExecutionStates.Error => ActionOutcome.Failure(value),
-            ExecutionStates.Cancelled => ActionOutcome.Cancelled(value),
-            _ => null, // RUNNING / PAUSED only update Mistral's action; nothing for the engine to decide.
-        };
-        if (outcome is not null)
+        if (Outcome(completion) is { } outcome)
         {
             var (result, stored) = await runtime.CompleteActionReportingAsync(knownExecutionId, actionExecutionId, outcome, cancellationToken);
             Check(result, knownExecutionId, "complete action");
@@ -101,6 +93,40 @@ internal sealed class RuntimeExecutionService(IEventGateway runtime, ISiroccoSto
         }
 
         return await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
+    }
+
+    public async Task<(ActionExecutionRecord? Current, ActionExecutionRecord? Completed)> TryCompleteActionAsync(
+        string actionExecutionId, ActionCompletion completion, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        if (Outcome(completion) is not { } outcome)
+        {
+            return (null, null);
+        }
+
+        var attempt = await runtime.TryCompleteActionAsync(actionExecutionId, outcome, plain, cancellationToken);
+        if (!attempt.Decided || attempt.Current is not { WorkflowExecutionId: { } executionId } current)
+        {
+            return (attempt.Current, null);
+        }
+
+        Check(attempt.Outcome, executionId, "complete action");
+        return (current, attempt.Stored is { } stored
+            ? current.AsStored(stored)
+            : await store.Executions.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId));
+    }
+
+    /// <summary>What the engine decides on for a completion; null for RUNNING and PAUSED, which only update Mistral's action.</summary>
+    private static ActionOutcome? Outcome(ActionCompletion completion)
+    {
+        var value = completion.OutputJson is null ? Value.Null : JsonValues.Parse(completion.OutputJson);
+        return completion.State switch
+        {
+            ExecutionStates.Success => ActionOutcome.Success(value),
+            ExecutionStates.Error => ActionOutcome.Failure(value),
+            ExecutionStates.Cancelled => ActionOutcome.Cancelled(value),
+            _ => null,
+        };
     }
 
     public Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken) => direct.RunActionAsync(request, cancellationToken);

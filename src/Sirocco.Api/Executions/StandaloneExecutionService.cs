@@ -48,6 +48,11 @@ internal sealed partial class StandaloneExecutionService(
             : throw Unavailable();
     }
 
+    /// <summary>Without a runtime there is no workflow action to complete: the caller takes the ordinary way.</summary>
+    public Task<(ActionExecutionRecord? Current, ActionExecutionRecord? Completed)> TryCompleteActionAsync(
+        string actionExecutionId, ActionCompletion completion, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken) =>
+        Task.FromResult<(ActionExecutionRecord?, ActionExecutionRecord?)>((null, null));
+
     /// <summary>Completes or updates a stored direct run (one without a workflow): the webhook of a delegate run directly.</summary>
     public async Task<ActionExecutionRecord> CompleteDirectAsync(string actionExecutionId, ActionCompletion completion, CancellationToken cancellationToken)
     {

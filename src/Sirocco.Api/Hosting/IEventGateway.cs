@@ -1,6 +1,7 @@
 using Sirocco.Engine.Events;
 using Sirocco.Engine.State;
 using Sirocco.Persistence.Execution;
+using Sirocco.Persistence.Executions;
 using Sirocco.Runtime.Durable;
 
 namespace Sirocco.Api.Hosting;
@@ -24,4 +25,12 @@ public interface IEventGateway
     /// </summary>
     async Task<(EventOutcome Outcome, ActionExecution? Action)> CompleteActionReportingAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
         (await CompleteActionAsync(executionId, actionExecutionId, outcome, cancellationToken).ConfigureAwait(false), null);
+
+    /// <summary>
+    /// Reads a running action and completes it in one step when <paramref name="plain"/> finds nothing to check
+    /// first (<see cref="DurableRuntime.TryCompleteActionAsync"/>). A gateway to engines elsewhere does not try:
+    /// nothing is read or changed, and the caller takes the ordinary way.
+    /// </summary>
+    Task<ActionCompletionAttempt> TryCompleteActionAsync(string actionExecutionId, ActionOutcome outcome, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken) =>
+        Task.FromResult(new ActionCompletionAttempt(null, false, EventOutcome.Applied, null));
 }

@@ -1,6 +1,7 @@
 using Sirocco.Engine.Events;
 using Sirocco.Engine.State;
 using Sirocco.Persistence.Execution;
+using Sirocco.Persistence.Executions;
 using Sirocco.Runtime.Durable;
 
 namespace Sirocco.Api.Hosting;
@@ -16,4 +17,7 @@ internal sealed class LocalEventGateway(DurableRuntime runtime) : IEventGateway
 
     public Task<(EventOutcome Outcome, ActionExecution? Action)> CompleteActionReportingAsync(string executionId, string actionExecutionId, ActionOutcome outcome, CancellationToken cancellationToken) =>
         runtime.CompleteActionReportingAsync(executionId, actionExecutionId, outcome, cancellationToken);
+
+    public Task<ActionCompletionAttempt> TryCompleteActionAsync(string actionExecutionId, ActionOutcome outcome, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken) =>
+        runtime.TryCompleteActionAsync(actionExecutionId, outcome, plain, cancellationToken);
 }

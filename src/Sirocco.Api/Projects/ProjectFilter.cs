@@ -15,6 +15,16 @@ internal static class ProjectFilter
     public static bool IsOwn(string projectId) => ProjectScope.Current is not { } project || project == projectId;
 
     /// <summary>
+    /// <see cref="IsOwn"/> for the caller's project as it is now, to be asked later where the caller's scope does not
+    /// flow (inside a unit of the database writer).
+    /// </summary>
+    public static Func<string, bool> OwnerCheck()
+    {
+        var project = ProjectScope.Current;
+        return projectId => project is null || project == projectId;
+    }
+
+    /// <summary>
     /// Pages through <paramref name="list"/> keeping only <paramref name="visible"/> rows until the page is full, so a
     /// filter that SQL cannot express (own project OR public) still honours limit and marker.
     /// </summary>

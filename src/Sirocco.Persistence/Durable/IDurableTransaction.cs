@@ -2,6 +2,7 @@ using Sirocco.Engine;
 using Sirocco.Engine.Events;
 using Sirocco.Engine.State;
 using Sirocco.Persistence.Execution;
+using Sirocco.Persistence.Executions;
 
 namespace Sirocco.Persistence.Durable;
 
@@ -29,6 +30,12 @@ public interface IDurableTransaction
 
     /// <summary>Loads one action execution (with its output), or null.</summary>
     Task<StoredAction?> GetActionAsync(string actionExecutionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One action execution as the REST API shows it (with its output and its task's and execution's names and
+    /// states), as this transaction sees it, or null.
+    /// </summary>
+    Task<ActionExecutionRecord?> ReadActionExecutionAsync(string actionExecutionId, CancellationToken cancellationToken);
 
     /// <summary>Inserts or replaces an execution row (checks field sizes; bumps its version).</summary>
     Task SaveExecutionAsync(StoredExecution execution, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using Dapper;
 using Sirocco.Engine.State;
 using Sirocco.Persistence.Durable;
+using Sirocco.Persistence.Executions;
 using static Sirocco.Persistence.Sql.SqlParameter;
 
 namespace Sirocco.Persistence.Sql;
@@ -17,6 +18,11 @@ internal sealed partial class SqlDurableTransaction
     private const string TaskCount = "SELECT COUNT(*) FROM task_executions WHERE workflow_execution_id = @Id";
     private const string ActionById = $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE id = @Id";
     private const string ActionsOfTask = $"SELECT {DurableRows.ActionColumns} FROM action_executions WHERE task_execution_id = @Id ORDER BY created_at, item_index, id";
+    private static readonly string ActionExecutionById = ActionExecutionRow.Select(includeOutput: true) + " WHERE a.id = @Id";
+
+    /// <summary>The API's view of the action, read on the writer's connection: its pages are in cache and the statement is kept prepared.</summary>
+    public Task<ActionExecutionRecord?> ReadActionExecutionAsync(string actionExecutionId, CancellationToken cancellationToken) =>
+        System.Threading.Tasks.Task.FromResult(statements.Query<ActionExecutionRow>(transaction, ActionExecutionById, [Text("@Id", actionExecutionId)]).SingleOrDefault()?.ToRecord());
 
     public StoredExecution? Execution(string executionId) =>
         statements.Query<DurableRows.ExecutionRow>(transaction, ExecutionById, [Text("@Id", executionId)]).SingleOrDefault()?.ToStored();

@@ -117,12 +117,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
             try
             {
                 var (outcome, outbox, action) = await _store.Durable.ExecuteAsync((tx, ct) => DecideAsync(tx, @event, origin, ct), cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _eventsApplied);
-                foreach (var message in outbox)
-                {
-                    _dispatch.Writer.TryWrite(message);
-                }
-
+                HandOnCommitted(outbox);
                 return (outcome, action);
             }
             catch (DbException e) when (e.IsTransient && attempt < _options.TransientRetries)
@@ -138,6 +133,16 @@ public sealed partial class DurableRuntime : IAsyncDisposable
                 var what = @event is ActionCompleted ? "action completion" : @event.GetType().Name;
                 return (await SubmitAsync(new StopExecution(@event.ExecutionId, ExecutionState.Error, $"Failed to handle {what} [error={e.Message}]") { WithoutOutput = true }, null, cancellationToken).ConfigureAwait(false), null);
             }
+        }
+    }
+
+    /// <summary>Counts a committed decision and hands its commands to the dispatch loop.</summary>
+    private void HandOnCommitted(IReadOnlyList<OutboxMessage> outbox)
+    {
+        Interlocked.Increment(ref _eventsApplied);
+        foreach (var message in outbox)
+        {
+            _dispatch.Writer.TryWrite(message);
         }
     }
 

@@ -132,6 +132,11 @@ public sealed class FakeExecutionRuntime : IExecutionService
         return await Reader.GetActionExecutionAsync(actionExecutionId, cancellationToken) ?? throw ApiException.NotFound("ActionExecution", actionExecutionId);
     }
 
+    /// <summary>Does not try: the API's ordinary completion path (read, checks, <see cref="CompleteActionAsync"/>) is what these tests see.</summary>
+    public Task<(ActionExecutionRecord? Current, ActionExecutionRecord? Completed)> TryCompleteActionAsync(
+        string actionExecutionId, ActionCompletion completion, Func<ActionExecutionRecord, bool> plain, CancellationToken cancellationToken) =>
+        Task.FromResult<(ActionExecutionRecord?, ActionExecutionRecord?)>((null, null));
+
     public Task<ActionExecutionRecord> RunActionAsync(RunAction request, CancellationToken cancellationToken)
     {
         Calls.Add("run " + request.Name);

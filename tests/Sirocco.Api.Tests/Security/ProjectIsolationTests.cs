@@ -81,6 +81,50 @@ public sealed class ProjectIsolationTests
         Assert.Equal("p2", (await api.GetAs(bob, "/v2/environments/prod")).Str("project_id"));
     }
 
+    [Fact]
+    public async Task A_key_of_another_project_cannot_complete_a_running_delegate()
+    {
+        // The usual completion is read and decided inside the database writer, outside the caller's request: the
+        // project check must still apply there.
+        await using var api = await ApiHost.StartAsync(false, KeyClient.AuthOn);
+        var (alice, _) = await api.NewKeyAsync("write", "p1");
+        var (bob, _) = await api.NewKeyAsync("write", "p2");
+        const string Waiting = "version: '2.0'\nwaits:\n  tasks:\n    ask:\n      action: std.async_noop\n";
+        Assert.Equal(HttpStatusCode.Created, (await api.PostYamlAs(alice, "/v2/workflows", Waiting)).Status);
+        var id = (await api.PostJsonAs(alice, "/v2/executions", """{"workflow_name": "waits"}""")).Str("id")!;
+        var actionId = await RunningActionAsync(api, alice, id);
+
+        var refused = await Put(api, bob, $"/v2/action_executions/{actionId}", """{"state": "SUCCESS", "output": 1}""");
+        var stillRunning = (await api.GetAs(alice, $"/v2/action_executions/{actionId}")).Str("state");
+        var completed = await Put(api, alice, $"/v2/action_executions/{actionId}", """{"state": "SUCCESS", "output": 2}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.Equal("RUNNING", stillRunning);
+        Assert.Equal(HttpStatusCode.OK, completed.Status);
+        Assert.Equal(("SUCCESS", "p1"), (completed.Str("state"), completed.Str("project_id")));
+        Assert.Equal("SUCCESS", (await PollAsync(api, alice, id))["state"]!.GetValue<string>());
+    }
+
+    private static async Task<string> RunningActionAsync(ApiHost api, string key, string executionId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var tasks = (await api.GetAs(key, $"/v2/executions/{executionId}/tasks")).Body["tasks"]!.AsArray();
+            if (tasks.Count == 1)
+            {
+                var actions = (await api.GetAs(key, $"/v2/tasks/{tasks[0]!["id"]!.GetValue<string>()}/action_executions")).Body["action_executions"]!.AsArray();
+                if (actions is [{ } action] && action["state"]!.GetValue<string>() == "RUNNING")
+                {
+                    return action["id"]!.GetValue<string>();
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Execution {executionId} has no running action");
+            await Task.Delay(10);
+        }
+    }
+
     private static Task<Answer> Put(ApiHost api, string key, string path, string json) =>
         api.As(key, HttpMethod.Put, path, new StringContent(json, Encoding.UTF8, "application/json"));
 
