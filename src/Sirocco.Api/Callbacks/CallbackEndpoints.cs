@@ -29,7 +29,11 @@ internal static partial class CallbackEndpoints
     private static async Task<IResult> CompleteAsync(string id, string token, HttpRequest request, ISiroccoStore store, CallbackSigner signer, CallbackOptions options, IExecutionService executions, TimeProvider clock, ILoggerFactory loggers, IServiceProvider services)
     {
         var cancel = request.HttpContext.RequestAborted;
-        var current = await AuthorizeAsync(store, signer, options, id, token, clock, cancel);
+        if (!await signer.IsValidAsync(id, token, cancel))
+        {
+            throw NotFound();
+        }
+
         var body = await JsonBody.ReadAsync(request, "callback", BodyFields);
         var state = body.String("state");
         if (state is not (ExecutionStates.Success or ExecutionStates.Error))
@@ -43,9 +47,21 @@ internal static partial class CallbackEndpoints
             output = JsonValue.Create("Unknown error");
         }
 
+        // As PUT /v2/action_executions/{id}: the usual callback is read and completed in one unit of the database writer.
+        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        var chains = services.GetService<AdHocChain>();
+        var (read, completedNow) = await executions.TryCompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")),
+            action => !ExecutionStates.IsCompleted(action.State) && DelegateCompletion.TimedOutReason(action) is null && !AdHocCompletion.Applies(chains, action, state),
+            cancel);
+        if (completedNow is not null)
+        {
+            LogCompleted(logger, id, state);
+            return ApiResults.Json(ExecutionJson.ActionExecution(completedNow));
+        }
+
+        var current = Authorize(read ?? await store.Executions.GetActionExecutionAsync(id, cancel), options, clock);
         (state, output) = await AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { Before = current };
-        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
             LogRefused(logger, id, current.State, state);
@@ -102,9 +118,12 @@ internal static partial class CallbackEndpoints
     /// repeat of the completion — Mistral clients retry — and can change nothing; after it they are dead. The
     /// token is checked before the action is read, so a wrong one costs no database read.
     /// </summary>
-    private static async Task<ActionExecutionRecord> AuthorizeAsync(ISiroccoStore store, CallbackSigner signer, CallbackOptions options, string id, string token, TimeProvider clock, CancellationToken cancel)
+    private static async Task<ActionExecutionRecord> AuthorizeAsync(ISiroccoStore store, CallbackSigner signer, CallbackOptions options, string id, string token, TimeProvider clock, CancellationToken cancel) =>
+        Authorize(await signer.IsValidAsync(id, token, cancel) ? await store.Executions.GetActionExecutionAsync(id, cancel) : null, options, clock);
+
+    /// <summary>The action read for a valid token, or a 404 when there is none or its token is dead.</summary>
+    private static ActionExecutionRecord Authorize(ActionExecutionRecord? current, CallbackOptions options, TimeProvider clock)
     {
-        var current = await signer.IsValidAsync(id, token, cancel) ? await store.Executions.GetActionExecutionAsync(id, cancel) : null;
         if (current is null
             || (ExecutionStates.IsCompleted(current.State) && (current.UpdatedAt ?? current.CreatedAt) + options.RevokedTokenGrace <= clock.GetUtcNow()))
         {
