@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sirocco.Bench;
 
 // Benchmarks any Mistral v2 REST server (Sirocco or real Mistral 15) with the scenarios of issue 10.
@@ -60,23 +61,30 @@ try
     var theirs = new Scenarios(mistral, options.MistralDb is null ? null : new DatabaseProbe(options.MistralDb, checkpoint: false),
         ProcessCpu.FromPidFile("/tmp/mistral-peer/pids/mistral.pid"), options.Timeout);
     var theirRuns = new List<RunResult>();
+    var settled = TimeSpan.Zero;
     foreach (var scenario in options.ScenarioNames)
     {
         // Mistral (Python, no JIT) is warm after a few tasks; its warm-up stays short because it runs at ~45 tasks/s.
         await Runner.WarmUpAsync(ours, scenario, options, options.WarmUp, stop.Token, TimeSpan.FromSeconds(options.WarmUpSeconds));
         await Runner.WarmUpAsync(theirs, scenario, options, 10, stop.Token);
 
-        // Alternate the servers run by run, so a change in machine load falls on both.
+        // Alternate the servers run by run, so a change in machine load falls on both; each primer and each timed
+        // run starts on a quiet machine, not inside the other server's (or its own primer's) leftover work.
         for (var run = 0; run < options.Runs; run++)
         {
+            settled += await QuietMachine.WaitAsync(stop.Token);
             await Runner.PrimeAsync(ours, scenario, options, stop.Token);
+            settled += await QuietMachine.WaitAsync(stop.Token);
             ourRuns.AddRange(await Runner.RunAsync(ours, scenario, options, "sirocco", stop.Token));
+            settled += await QuietMachine.WaitAsync(stop.Token);
             await Runner.PrimeAsync(theirs, scenario, options, stop.Token);
+            settled += await QuietMachine.WaitAsync(stop.Token);
             theirRuns.AddRange(await Runner.RunAsync(theirs, scenario, options, "mistral", stop.Token));
         }
     }
 
     Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  waited {settled.TotalSeconds:0.0} s in all for a quiet machine before primers and timed runs"));
     Console.WriteLine(Report.Ratios(ourRuns, theirRuns));
     Console.WriteLine(Report.Summary("Sirocco", ourRuns, withTargets: false));
     Console.WriteLine(Report.Summary("Mistral", theirRuns, withTargets: false));
