@@ -15,7 +15,8 @@ internal sealed class BenchOptions
           --runs N            runs per scenario and server (targets: 1, compare: 3)
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
           --warmup N          tasks of untimed warm-up per scenario (Sirocco default 5000; Mistral: 10; 0: none); in
-                              compare each timed run also follows a 20-task untimed run on the same server
+                              compare each timed run also follows a 20-task untimed run on the same server, and
+                              both start once the machine is quiet (all cores under 10 % busy for 0.3 s)
           --warmup-seconds S  Sirocco's warm-up lasts at least S seconds (default 15: the JIT's tiering settles)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
