@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
 using Sirocco.Expressions.Values;
@@ -18,7 +19,7 @@ internal static class AdHocCompletion
     /// True when <see cref="ApplyAsync"/> may change the completion: a SUCCESS of an action of a workflow that is
     /// not registered (a registered action, the usual case, has no chain).
     /// </summary>
-    public static bool Applies(AdHocChain? chains, ActionExecutionRecord current, string state) =>
+    public static bool Applies([NotNullWhen(true)] AdHocChain? chains, ActionExecutionRecord current, string state) =>
         state == ExecutionStates.Success
         && current.WorkflowExecutionId is not null
         && chains is not null
@@ -29,7 +30,7 @@ internal static class AdHocCompletion
         string state, JsonNode? output, CancellationToken cancellationToken)
     {
         var chains = services.GetService<AdHocChain>();
-        if (!Applies(chains, current, state) || chains is null || current.WorkflowExecutionId is not { } executionId)
+        if (!Applies(chains, current, state) || current.WorkflowExecutionId is not { } executionId)
         {
             return (state, output);
         }

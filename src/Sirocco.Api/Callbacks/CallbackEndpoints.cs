@@ -50,21 +50,15 @@ internal static partial class CallbackEndpoints
 
         // As PUT /v2/action_executions/{id}: the usual callback is read and completed in one unit of the database writer.
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        var own = ProjectFilter.OwnerCheck();
-        var chains = services.GetService<AdHocChain>();
         var (read, completedNow) = await executions.TryCompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")),
-            action => own(action.ProjectId)
-                && !ExecutionStates.IsCompleted(action.State)
-                && DelegateCompletion.TimedOutReason(action) is null
-                && !AdHocCompletion.Applies(chains, action, state),
-            cancel);
+            DelegateCompletion.NothingToCheck(services, state), cancel);
         if (completedNow is not null)
         {
             LogCompleted(logger, id, state);
             return ApiResults.Json(ExecutionJson.ActionExecution(completedNow));
         }
 
-        var current = Authorize(read is not null && own(read.ProjectId) ? read : await store.Executions.GetActionExecutionAsync(id, cancel), options, clock);
+        var current = Authorize(read is not null && ProjectFilter.IsOwn(read.ProjectId) ? read : await store.Executions.GetActionExecutionAsync(id, cancel), options, clock);
         (state, output) = await AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
         var completion = new ActionCompletion(state, output?.ToJsonString(), body.String("state_info")) { Before = current };
         if (DelegateCompletion.Refusal(current, state, output) is { } refusal)

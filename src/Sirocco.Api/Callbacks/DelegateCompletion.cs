@@ -1,5 +1,7 @@
+using Sirocco.Api.AdHoc;
 using Sirocco.Api.Executions;
 using Sirocco.Api.Http;
+using Sirocco.Api.Projects;
 using Sirocco.Persistence.Executions;
 
 namespace Sirocco.Api.Callbacks;
@@ -11,6 +13,22 @@ namespace Sirocco.Api.Callbacks;
 /// </summary>
 internal static class DelegateCompletion
 {
+    /// <summary>
+    /// The check of a completion decided in one unit of the database writer (<see cref="IExecutionService.TryCompleteActionAsync"/>):
+    /// true when none of these rules has anything to say — the caller's own action, still running, its task not
+    /// ended, and no ad-hoc <c>output</c> to apply first. Built on the request (its project and services), asked in
+    /// the writer, outside the request's scope.
+    /// </summary>
+    public static Func<ActionExecutionRecord, bool> NothingToCheck(IServiceProvider services, string state)
+    {
+        var own = ProjectFilter.OwnerCheck();
+        var chains = services.GetService<AdHocChain>();
+        return action => own(action.ProjectId)
+            && !ExecutionStates.IsCompleted(action.State)
+            && TimedOutReason(action) is null
+            && !AdHocCompletion.Applies(chains, action, state);
+    }
+
     /// <summary>The 409 for a finished action and a completion that differs from how it ended; null when it is running or the completion repeats how it ended.</summary>
     public static ApiException? Refusal(ActionExecutionRecord current, string state, JsonNode? output)
     {

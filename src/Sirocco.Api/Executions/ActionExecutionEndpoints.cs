@@ -81,20 +81,14 @@ internal static class ActionExecutionEndpoints
 
         // The usual callback — a running action of a workflow, its task running, nothing to transform — is read and
         // completed in one unit of the database writer; anything else is answered as below from the action as read.
-        var own = Projects.ProjectFilter.OwnerCheck();
-        var chains = services.GetService<AdHoc.AdHocChain>();
         var (read, completedNow) = await executions.TryCompleteActionAsync(id, new ActionCompletion(state, output?.ToJsonString(), stateInfo),
-            action => own(action.ProjectId)
-                && !ExecutionStates.IsCompleted(action.State)
-                && Callbacks.DelegateCompletion.TimedOutReason(action) is null
-                && !AdHoc.AdHocCompletion.Applies(chains, action, state),
-            cancel);
+            Callbacks.DelegateCompletion.NothingToCheck(services, state), cancel);
         if (completedNow is not null)
         {
             return ApiResults.Json(ExecutionJson.ActionExecution(completedNow));
         }
 
-        var current = read is not null && own(read.ProjectId) ? read : await FindAsync(store, id, cancel);
+        var current = read is not null && Projects.ProjectFilter.IsOwn(read.ProjectId) ? read : await FindAsync(store, id, cancel);
         (state, output) = await AdHoc.AdHocCompletion.ApplyAsync(services, current, state, output, cancel);
         if (Callbacks.DelegateCompletion.Refusal(current, state, output) is { } refusal)
         {
