@@ -49,14 +49,17 @@ internal static class Runner
 
     private static async Task WarmUpOnceAsync(Scenarios scenarios, string scenario, BenchOptions options, int units, CancellationToken cancel)
     {
+        // Runs of the measured size, repeated: one long run would warm the per-task code but call the per-execution
+        // code (start, finish, the bench's reads) once, and the JIT would then tier that code up in the background
+        // during the timed runs — on 2 cores it took half the server's CPU in a 100-task chain after a warm-up of
+        // single 5,000-task chains (docs/benchmarks.md, ninth session).
         _ = scenario switch
         {
-            "chain" => await scenarios.ChainAsync(units, cancel),
-            "items" => await scenarios.ItemsAsync(units, cancel),
+            "chain" => await RepeatAsync(units / options.Chain, () => scenarios.ChainAsync(Math.Min(options.Chain, units), cancel)),
+            "items" => await RepeatAsync(units / options.Items, () => scenarios.ItemsAsync(Math.Min(options.Items, units), cancel)),
             "parallel" => await scenarios.ParallelAsync(Math.Max(1, units / options.ParallelTasks), options.ParallelTasks, cancel),
-            "async" => await scenarios.AsyncAsync(units, options.Callers, cancel),
-            // The context grows with the chain: a longer chain would measure a larger context than the run's, so the
-            // warm-up repeats runs of the measured length.
+            "async" => await RepeatAsync(units / options.AsyncActions, () => scenarios.AsyncAsync(Math.Min(options.AsyncActions, units), options.Callers, cancel)),
+            // The context grows with the chain: a longer chain would measure a larger context than the run's.
             "context" => await RepeatAsync(units / options.Context, () => scenarios.ContextAsync(Math.Min(options.Context, units), options.Blob, cancel)),
             // Fan-out F three levels deep runs F + F² + F³ tasks; repeated like the context.
             "nested" => await RepeatAsync(units / Workflows.NestedTasks(options.Nested), () => scenarios.NestedAsync(Math.Min(options.Nested, Math.Max(2, (int)Math.Cbrt(units))), cancel)),
