@@ -45,7 +45,7 @@ try
     {
         foreach (var scenario in options.ScenarioNames)
         {
-            await Runner.WarmUpAsync(ours, scenario, options, options.WarmUp, stop.Token, TimeSpan.FromSeconds(options.WarmUpSeconds));
+            await Runner.WarmUpAsync(ours, scenario, options, options.WarmUp, stop.Token, TimeSpan.FromSeconds(options.WarmUpSeconds), Runner.WarmUpExecutions);
             for (var run = 0; run < options.Runs; run++)
             {
                 ourRuns.AddRange(await Runner.RunAsync(ours, scenario, options, "sirocco", stop.Token));
@@ -65,7 +65,7 @@ try
     foreach (var scenario in options.ScenarioNames)
     {
         // Mistral (Python, no JIT) is warm after a few tasks; its warm-up stays short because it runs at ~45 tasks/s.
-        await Runner.WarmUpAsync(ours, scenario, options, options.WarmUp, stop.Token, TimeSpan.FromSeconds(options.WarmUpSeconds));
+        await Runner.WarmUpAsync(ours, scenario, options, options.WarmUp, stop.Token, TimeSpan.FromSeconds(options.WarmUpSeconds), Runner.WarmUpExecutions);
         await Runner.WarmUpAsync(theirs, scenario, options, 10, stop.Token);
 
         // Alternate the servers run by run, so a change in machine load falls on both; each primer and each timed
