@@ -189,6 +189,11 @@ public sealed class CronSchedulerTests : IAsyncLifetime
 
         await stop.CancelAsync();
         await loop;
-        Assert.Single(await _world.ExecutionsAsync());
+
+        // The clock runs on while the first firing is stored, so a later occurrence may be due and fired too before
+        // the loop stops: every firing started one execution.
+        var executions = await _world.ExecutionsAsync();
+        Assert.NotEmpty(executions);
+        Assert.Equal(_world.Scheduler.Fired, executions.Count);
     }
 }
