@@ -11,6 +11,8 @@ public interface IDurableStore
     /// (group commit: one commit, one fsync for all). Each unit runs under its own savepoint, so a
     /// unit that throws is rolled back alone and its caller gets the exception. The returned task
     /// completes only after the commit is durable; if the commit fails, every unit of the group fails.
+    /// A store may run the work on the calling thread before returning (SQLite does when its writer is idle), so
+    /// do not call this from inside a unit of work of another store.
     /// </summary>
     Task<T> ExecuteAsync<T>(Func<IDurableTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 

@@ -44,8 +44,9 @@ internal sealed partial class GroupCommitWriter
         }
     }
 
-    private static void Release(SyncBatch batch, Exception? failure)
+    private void Release(SyncBatch batch, Exception? failure)
     {
+        Interlocked.Add(ref _unsynced, -batch.Items.Count);
         foreach (var item in batch.Items)
         {
             if (failure is null)

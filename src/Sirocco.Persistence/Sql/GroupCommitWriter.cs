@@ -20,7 +20,23 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private const string ReleaseUnit = "RELEASE SAVEPOINT unit";
     private const string UndoUnit = "ROLLBACK TO SAVEPOINT unit";
 
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = false });
+    // With a single writer (SQLite), synchronous continuations: the idle writer loop resumes on the thread of the
+    // caller that queues a unit (a runner reporting a result, a request) instead of on a thread-pool thread woken
+    // for it — in a chain, that wake-up lies between one task and the next. The loop keeps such a lent thread for
+    // one group at most, and only for a lone caller (see RunAsync). Not with several writers (PostgreSQL): there a
+    // unit may wait for a row lock, and on a lent thread it could wait for a transaction further down that
+    // thread's own stack.
+    private readonly Channel<WorkItem> _queue;
+
+    // The writer whose ExecuteAsync is queuing a unit on this thread: a loop that finds itself here runs on a lent thread.
+    [ThreadStatic]
+    private static GroupCommitWriter? t_lending;
+
+    // Units committed and not yet flushed, and the size of the last group: together they tell a lone caller (a
+    // chain: one unit at a time) from many (their units arrive together and should share a group and a flush).
+    private int _unsynced;
+    private int _lastGroupSize;
+
     private readonly SqlDialect _dialect;
     private readonly StoreOptions _options;
     private readonly int _maxGroupSize;
@@ -32,6 +48,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     {
         _dialect = dialect;
         _options = options;
+        _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = false, AllowSynchronousContinuations = dialect.SingleWriter });
         _maxGroupSize = maxGroupSize;
         _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync)).ToArray();
         _syncLoop = Task.Run(SyncLoopAsync);
@@ -49,9 +66,18 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     public Task<T> ExecuteAsync<T>(Func<IDurableTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var item = new WorkItem<T>(work, cancellationToken);
-        if (!_queue.Writer.TryWrite(item))
+        var lending = t_lending;
+        t_lending = this;
+        try
         {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter));
+            if (!_queue.Writer.TryWrite(item))
+            {
+                throw new ObjectDisposedException(nameof(GroupCommitWriter));
+            }
+        }
+        finally
+        {
+            t_lending = lending;
         }
 
         return item.Task;
@@ -65,6 +91,8 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         await _syncLoop.ConfigureAwait(false);
     }
 
+    private bool Lent => ReferenceEquals(t_lending, this);
+
     private async Task RunAsync()
     {
         var group = new List<WorkItem>(_maxGroupSize);
@@ -73,6 +101,12 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
+                if (Lent && (_lastGroupSize > 1 || Volatile.Read(ref _unsynced) > 2))
+                {
+                    // Many callers: the others' units are on their way; let them join this group on a pool thread.
+                    await Task.Yield();
+                }
+
                 group.Clear();
                 while (group.Count < _maxGroupSize && _queue.Reader.TryRead(out var item))
                 {
@@ -84,7 +118,14 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
                 if (group.Count > 0)
                 {
+                    _lastGroupSize = group.Count;
                     statements = await CommitGroupAsync(group, statements).ConfigureAwait(false);
+                }
+
+                if (Lent && _queue.Reader.Count > 0)
+                {
+                    // More queued meanwhile: go on from the thread pool and give the caller its thread back.
+                    await Task.Yield();
                 }
             }
         }
@@ -135,6 +176,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             {
                 // Committed, not yet on disk: what may go ahead of the sync goes now.
                 unit.RunAfterCommit();
+                Interlocked.Add(ref _unsynced, done.Count);
                 _syncs.Writer.TryWrite(new SyncBatch(sync, done));
             }
             else

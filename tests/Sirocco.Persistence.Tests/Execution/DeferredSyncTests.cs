@@ -150,6 +150,69 @@ public sealed class DeferredSyncTests : IDisposable
         Assert.Contains("could not be flushed to disk: disk gone", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_idle_writer_runs_a_lone_callers_unit_on_the_callers_thread_before_returning()
+    {
+        var sync = new GatedSync();
+        sync.Open();
+        await using var writer = await WriterAsync(sync);
+        await writer.ExecuteAsync(InsertAsync, default);
+
+        // Give the loop time to come back to its wait, idle.
+        await Task.Delay(50);
+        var caller = Environment.CurrentManagedThreadId;
+        int? ranOn = null;
+        var unit = writer.ExecuteAsync(
+            async (tx, ct) =>
+            {
+                ranOn = Environment.CurrentManagedThreadId;
+                return await InsertAsync(tx, ct);
+            },
+            default);
+
+        Assert.Equal(caller, ranOn);
+        await unit.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(2L, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_queued_while_the_writer_is_busy_does_not_run_on_the_callers_thread()
+    {
+        var sync = new GatedSync();
+        sync.Open();
+        await using var writer = await WriterAsync(sync);
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = writer.ExecuteAsync(
+            async (tx, ct) =>
+            {
+                await busy.Task;
+                return await InsertAsync(tx, ct);
+            },
+            default);
+
+        var ranDuringCall = false;
+        var inCall = true;
+        var second = writer.ExecuteAsync(
+            async (tx, ct) =>
+            {
+                ranDuringCall = Volatile.Read(ref inCall);
+                return await InsertAsync(tx, ct);
+            },
+            default);
+        Volatile.Write(ref inCall, false);
+
+        busy.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(ranDuringCall);
+        Assert.Equal(2L, await CountAsync());
+    }
+
+    private static async Task<int> InsertAsync(IDurableTransaction tx, CancellationToken ct)
+    {
+        await tx.ExecuteSqlAsync("INSERT INTO t (x) VALUES (1)", [], ct);
+        return 0;
+    }
+
     private async Task<GroupCommitWriter> WriterAsync(GatedSync sync)
     {
         var inner = new SqliteDialect($"Data Source={_file.Path}", 1000);
