@@ -14,10 +14,12 @@ internal sealed class BenchOptions
           --scenarios chain,items,parallel,async,context,nested
           --runs N            runs per scenario and server (targets: 1, compare: 3)
           --chain N --items N --parallel MxK --async N --context N --nested F --blob BYTES --callers N (async, default 32)
-          --warmup N          tasks of untimed warm-up per scenario (Sirocco default 5000; Mistral: 10; 0: none); in
-                              compare each timed run also follows a 20-task untimed run on the same server, and
-                              both start once the machine is quiet (all cores under 10 % busy for 0.3 s)
-          --warmup-seconds S  Sirocco's warm-up lasts at least S seconds (default 15: the JIT's tiering settles)
+          --warmup N          tasks of untimed warm-up per scenario, in runs of the measured size (Sirocco default
+                              5000; Mistral: 10; 0: none); in compare each timed run also follows a 20-task untimed
+                              run on the same server, and both start once the machine is quiet (all cores under
+                              10 % busy for 0.3 s)
+          --warmup-seconds S  Sirocco's warm-up lasts at least S seconds (default 15: the JIT's tiering settles) and
+                              runs at least 100 executions (for at most 3·S seconds)
           --sirocco URL       use a running Sirocco (default: start ./sirocco server in a temp folder)
           --sirocco-db PATH   its SQLite file, to measure (known when the harness starts it)
           --sirocco-cli DLL   start this built sirocco.dll instead of ./sirocco
