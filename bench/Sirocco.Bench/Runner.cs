@@ -27,7 +27,7 @@ internal static class Runner
     }
 
     /// <summary>
-    /// One untimed run of about <paramref name="units"/> tasks of the scenario's shape, so the
+    /// Untimed runs of about <paramref name="units"/> tasks of the scenario's shape, repeated as below, so the
     /// figures measure steady work and not first-call costs: connection pools, workflow caches and,
     /// for Sirocco, the .NET JIT — it recompiles hot code in tiers over the first few thousand events,
     /// and on 2 cores that took 30–40 % of the CPU of a measured 2,000-task chain after a 10-task warm-up.
