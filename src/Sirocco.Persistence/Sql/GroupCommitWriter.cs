@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Sirocco.Persistence.Durable;
 using Sirocco.Persistence.Execution;
@@ -36,6 +37,11 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     // chain: one unit at a time) from many (their units arrive together and should share a group and a flush).
     private int _unsynced;
     private int _lastGroupSize;
+
+    // A lone caller's unit runs on its thread only while the last group held at most this many units and at most
+    // LoneUnsynced units await their sync (in a chain: the previous task's unit and a batch of dispatch marks).
+    private const int LoneGroupSize = 1;
+    private const int LoneUnsynced = 2;
 
     private readonly SqlDialect _dialect;
     private readonly StoreOptions _options;
@@ -93,6 +99,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
     private bool Lent => ReferenceEquals(t_lending, this);
 
+    // Continues on the thread pool whatever the lending caller's synchronization context (Task.Yield would post
+    // back to that context, and the writer loop would then run on it).
+    private static ConfiguredTaskAwaitable ToThreadPool => Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+
     private async Task RunAsync()
     {
         var group = new List<WorkItem>(_maxGroupSize);
@@ -101,10 +111,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (Lent && (_lastGroupSize > 1 || Volatile.Read(ref _unsynced) > 2))
+                if (Lent && (_lastGroupSize > LoneGroupSize || Volatile.Read(ref _unsynced) > LoneUnsynced))
                 {
                     // Many callers: the others' units are on their way; let them join this group on a pool thread.
-                    await Task.Yield();
+                    await ToThreadPool;
                 }
 
                 group.Clear();
@@ -125,7 +135,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 if (Lent && _queue.Reader.Count > 0)
                 {
                     // More queued meanwhile: go on from the thread pool and give the caller its thread back.
-                    await Task.Yield();
+                    await ToThreadPool;
                 }
             }
         }
